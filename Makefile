@@ -1,0 +1,54 @@
+# AVG-borging: the two commands are `make run` and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+CARGO ?= cargo
+NPM ?= npm
+UI := ui
+
+.PHONY: run test deps deps-test ui app lint rust-test ui-test e2e bindings
+
+## Builds and starts the app (installs what is missing first).
+run: deps ui
+	$(CARGO) run -p avg-borging
+
+## Runs every test: formatting, lints, Rust tests, UI checks and tests, end-to-end tests.
+test: deps-test ui lint rust-test ui-test e2e
+
+deps:
+	scripts/install-deps.sh run
+
+deps-test:
+	scripts/install-deps.sh test
+
+# npm ci only when the lock file changed since the last install.
+$(UI)/node_modules/.package-lock.json: $(UI)/package-lock.json
+	$(NPM) ci --prefix $(UI) --no-audit --no-fund
+	touch $@
+
+## The front end, which the app embeds at compile time.
+ui: $(UI)/node_modules/.package-lock.json
+	$(NPM) run --prefix $(UI) build
+
+## The app binary the end-to-end tests start (debug, front end embedded).
+app: ui
+	$(CARGO) build -p avg-borging
+
+lint: ui
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+
+rust-test: ui
+	$(CARGO) test --workspace --exclude e2e --locked
+
+ui-test: $(UI)/node_modules/.package-lock.json
+	$(NPM) run --prefix $(UI) check
+	$(NPM) run --prefix $(UI) test
+
+## End-to-end tests against the real app under a virtual display.
+e2e: app
+	xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" \
+		$(CARGO) test -p e2e --locked -- --test-threads=1
+
+## Rewrites ui/src/lib/bindings.ts from the Rust types.
+bindings:
+	UPDATE_BINDINGS=1 $(CARGO) test -p criteria --lib bindings

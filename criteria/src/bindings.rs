@@ -1,0 +1,50 @@
+//! Generates the TypeScript types of everything that crosses the IPC boundary, and fails when the
+//! committed file `ui/src/lib/bindings.ts` is stale. Run with `UPDATE_BINDINGS=1` to rewrite it.
+
+use std::path::PathBuf;
+
+use ts_rs::{Config, TS};
+
+use crate::*;
+
+fn generate() -> String {
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        ErrorReport::decl(&cfg),
+        Status::decl(&cfg),
+        CatalogId::decl(&cfg),
+        ThemeId::decl(&cfg),
+        CriterionId::decl(&cfg),
+        OrganisationId::decl(&cfg),
+        AssessmentId::decl(&cfg),
+        AssessmentSummary::decl(&cfg),
+        AnswerView::decl(&cfg),
+        CriterionView::decl(&cfg),
+        ThemeView::decl(&cfg),
+        AssessmentView::decl(&cfg),
+    ];
+    let mut out = String::from(
+        "// Generated from the Rust types in criteria/ by `UPDATE_BINDINGS=1 cargo test -p criteria bindings`.\n// Do not edit by hand: the tests fail when this file differs from the Rust types.\n",
+    );
+    for decl in decls {
+        out.push_str("\nexport ");
+        out.push_str(decl.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn typescript_bindings_are_up_to_date() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../ui/src/lib/bindings.ts");
+    let expected = generate();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == expected,
+        "ui/src/lib/bindings.ts is stale: run `UPDATE_BINDINGS=1 cargo test -p criteria bindings` and commit it"
+    );
+}

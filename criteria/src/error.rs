@@ -1,0 +1,116 @@
+//! The one error type of the core. Every message is Dutch, says what happened and what to do next,
+//! and is safe to show to a user as it is. The UI switches on [`Error::code`], never on the text.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Result with the core's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The folder or file of the database could not be opened or created.
+    #[error(
+        "Het gegevensbestand {} kon niet worden geopend. Controleer of de map bestaat en of u er mag schrijven.",
+        path.display()
+    )]
+    Open {
+        /// The database file that was asked for.
+        path: PathBuf,
+        /// What the operating system or SQLite reported.
+        #[source]
+        source: rusqlite::Error,
+    },
+
+    /// The file exists but is not an SQLite database, or it is damaged. It was left as it is.
+    #[error(
+        "Dit bestand is geen gegevensbestand van AVG-borging, of het is beschadigd. Het bestand is niet gewijzigd. Kies een ander bestand of zet een reservekopie terug."
+    )]
+    NotADatabase,
+
+    /// The database was written by a newer version of the app; this version refuses to touch it.
+    #[error(
+        "Dit gegevensbestand is gemaakt met een nieuwere versie van AVG-borging (schemaversie {found}; deze versie kent tot en met {supported}). Het bestand is niet gewijzigd. Installeer de nieuwste versie van AVG-borging om het te openen."
+    )]
+    NewerSchema {
+        /// The schema version found in the file.
+        found: i64,
+        /// The newest schema version this build knows.
+        supported: i64,
+    },
+
+    /// Another window or process holds the database and did not let go in time.
+    #[error(
+        "De gegevens zijn op dit moment in gebruik door een ander venster of programma van AVG-borging. Sluit dat andere venster of wacht even, en probeer het opnieuw."
+    )]
+    Busy,
+
+    /// The disk is full: the change was not saved, earlier data is intact.
+    #[error(
+        "De schijf is vol. De laatste wijziging is niet opgeslagen; eerdere gegevens zijn onveranderd. Maak ruimte vrij en probeer het opnieuw."
+    )]
+    DiskFull,
+
+    /// A record that the caller referred to does not exist (any more).
+    #[error(
+        "{what} is niet gevonden. Mogelijk is het intussen verwijderd; laad het scherm opnieuw."
+    )]
+    NotFound {
+        /// What was looked for, in Dutch, e.g. "De beoordeling".
+        what: &'static str,
+    },
+
+    /// Any other SQLite failure. The transaction was rolled back, so nothing was half-written.
+    #[error(
+        "Er ging iets mis bij het lezen of opslaan van de gegevens; er is niets half opgeslagen. Probeer het opnieuw. Blijft dit gebeuren, neem dan contact op met uw beheerder en noem deze melding: {0}"
+    )]
+    Database(#[source] rusqlite::Error),
+}
+
+impl Error {
+    /// A stable, machine-readable code for the UI and scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Open { .. } => "open_failed",
+            Error::NotADatabase => "not_a_database",
+            Error::NewerSchema { .. } => "newer_schema",
+            Error::Busy => "busy",
+            Error::DiskFull => "disk_full",
+            Error::NotFound { .. } => "not_found",
+            Error::Database(_) => "database",
+        }
+    }
+
+    /// The `{ code, message }` form that crosses the IPC boundary and the command line.
+    pub fn report(&self) -> ErrorReport {
+        ErrorReport {
+            code: self.code().to_owned(),
+            message: self.to_string(),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(err: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match err.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy,
+            Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Error::NotADatabase,
+            Some(ErrorCode::DiskFull) => Error::DiskFull,
+            _ => Error::Database(err),
+        }
+    }
+}
+
+/// An error as the UI and the command line receive it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ErrorReport {
+    /// Stable code, see [`Error::code`].
+    pub code: String,
+    /// Dutch message for the user.
+    pub message: String,
+}

@@ -1,0 +1,22 @@
+//! The core of AVG-borging: everything except the window.
+//!
+//! The catalog and assessment model, the SQLite [`Store`], the example catalog and (in later
+//! modules) Excel import/export and the overview. This crate knows nothing about Tauri: the desktop
+//! shell and the command line in `src-tauri` call into it, and every function here can be tested
+//! with an in-memory store.
+
+mod error;
+mod example;
+mod example_data;
+mod model;
+mod store;
+mod view;
+
+#[cfg(test)]
+mod bindings;
+
+pub use error::{Error, ErrorReport, Result};
+pub use example::EXAMPLE_CATALOG_NAME;
+pub use model::{AssessmentId, CatalogId, CriterionId, OrganisationId, Status, ThemeId};
+pub use store::{SCHEMA_VERSION, Store};
+pub use view::{AnswerView, AssessmentSummary, AssessmentView, CriterionView, ThemeView};

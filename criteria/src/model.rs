@@ -1,0 +1,123 @@
+//! Identifiers and states shared by the whole model.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+        pub struct $name(#[ts(type = "number")] pub i64);
+
+        impl rusqlite::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                self.0.to_sql()
+            }
+        }
+
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                i64::column_result(value).map($name)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// A criteria set (Criteriaset), one name and version.
+    CatalogId
+);
+id_type!(
+    /// A theme (Thema) within one catalog.
+    ThemeId
+);
+id_type!(
+    /// One criterion (Criterium) of one catalog version.
+    CriterionId
+);
+id_type!(
+    /// A municipality or other body that is assessed (Organisatie).
+    OrganisationId
+);
+id_type!(
+    /// One scoring round (Beoordeling) of one organisation against one catalog version.
+    AssessmentId
+);
+
+/// The status of one criterion in one assessment. "Not assessed" is the absence of a status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Geïmplementeerd.
+    Implemented,
+    /// Gedeeltelijk geïmplementeerd.
+    Partial,
+    /// Vraagt aandacht.
+    Open,
+    /// Niet van toepassing (needs a justification).
+    NotApplicable,
+}
+
+impl Status {
+    /// Every status, in the order the UI and the overview show them.
+    pub const ALL: [Status; 4] = [
+        Status::Implemented,
+        Status::Partial,
+        Status::Open,
+        Status::NotApplicable,
+    ];
+
+    /// The stable name stored in the database and sent over IPC.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Implemented => "implemented",
+            Status::Partial => "partial",
+            Status::Open => "open",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+
+    /// The Dutch label a user sees.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Implemented => "Geïmplementeerd",
+            Status::Partial => "Gedeeltelijk geïmplementeerd",
+            Status::Open => "Vraagt aandacht",
+            Status::NotApplicable => "Niet van toepassing",
+        }
+    }
+
+    /// Parses the stored name; `None` for anything else.
+    pub fn from_stored(value: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.as_str() == value)
+    }
+}
+
+impl rusqlite::ToSql for Status {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.as_str().into())
+    }
+}
+
+impl rusqlite::types::FromSql for Status {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let text = value.as_str()?;
+        Status::from_stored(text).ok_or_else(|| {
+            rusqlite::types::FromSqlError::Other(format!("unknown status {text:?}").into())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_names_round_trip_and_labels_are_dutch() {
+        for status in Status::ALL {
+            assert_eq!(Status::from_stored(status.as_str()), Some(status));
+        }
+        assert_eq!(Status::from_stored("Implemented"), None);
+        assert_eq!(Status::Open.label(), "Vraagt aandacht");
+    }
+}

@@ -1,0 +1,210 @@
+//! The SQLite store: one file per user, opened once, migrated on open.
+//!
+//! Durability settings: WAL with `synchronous=FULL` (no acknowledged change is lost on power loss),
+//! foreign keys on, every write in one `BEGIN IMMEDIATE` transaction. A file written by a newer
+//! version of the app is refused before anything is written to it.
+
+mod assessments;
+mod catalogs;
+mod migrations;
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use time::OffsetDateTime;
+
+use crate::error::{Error, Result};
+
+/// The schema version this build writes and understands.
+pub const SCHEMA_VERSION: i64 = migrations::MIGRATIONS.len() as i64;
+
+/// How long a write waits for another process holding the database before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open database of AVG-borging.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (or creates) the database file at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|source| Error::Open {
+            path: path.to_owned(),
+            source,
+        })?;
+        Store::setup(conn, true)
+    }
+
+    /// A private database in memory, for tests and dry runs.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::setup(Connection::open_in_memory()?, false)
+    }
+
+    fn setup(conn: Connection, on_disk: bool) -> Result<Store> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Reading the version first also proves the file is a database at all, before any write.
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        if found > SCHEMA_VERSION {
+            return Err(Error::NewerSchema {
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        conn.pragma_update(None, "foreign_keys", true)?;
+        if on_disk {
+            let mode: String =
+                conn.pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))?;
+            if !mode.eq_ignore_ascii_case("wal") {
+                return Err(Error::Database(rusqlite::Error::InvalidQuery));
+            }
+        }
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        let mut store = Store { conn };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Applies the migrations this file has not seen yet, each in its own transaction.
+    fn migrate(&mut self) -> Result<()> {
+        loop {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // Read again inside the lock: another process may have migrated meanwhile.
+            let version: i64 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+            if version > SCHEMA_VERSION {
+                return Err(Error::NewerSchema {
+                    found: version,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+            let Some(sql) = usize::try_from(version)
+                .ok()
+                .and_then(|v| migrations::MIGRATIONS.get(v))
+            else {
+                return Ok(());
+            };
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "user_version", version + 1)?;
+            tx.commit()?;
+        }
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))?)
+    }
+
+    /// Makes sure a new user can start at once: loads the example catalog, a first organisation
+    /// and a first assessment when the database has none, and returns the assessment to open.
+    pub fn ensure_started(&mut self, now: OffsetDateTime) -> Result<crate::AssessmentId> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        if let Some(current) = assessments::current(&tx)? {
+            return Ok(current);
+        }
+        let catalog = match catalogs::first(&tx)? {
+            Some(catalog) => catalog,
+            None => catalogs::insert_example(&tx, now)?,
+        };
+        let organisation = assessments::first_or_create_organisation(&tx, now)?;
+        let name = now.year().to_string();
+        let assessment = assessments::create(&tx, organisation, catalog, &name, now)?;
+        assessments::set_current(&tx, assessment)?;
+        tx.commit()?;
+        Ok(assessment)
+    }
+
+    /// The assessment to open on start (see [`Store::ensure_started`]) with everything the
+    /// Beoordelen screen shows.
+    pub fn open_current(&mut self, now: OffsetDateTime) -> Result<crate::AssessmentView> {
+        let id = self.ensure_started(now)?;
+        self.assessment_view(id)
+    }
+
+    /// Everything the Beoordelen screen shows for one assessment.
+    pub fn assessment_view(&self, id: crate::AssessmentId) -> Result<crate::AssessmentView> {
+        crate::view::load(&self.conn, id)
+    }
+}
+
+/// Formats a moment the way the store keeps it (RFC 3339, UTC).
+pub(crate) fn timestamp(at: OffsetDateTime) -> String {
+    at.to_offset(time::UtcOffset::UTC)
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_else(|_| at.unix_timestamp().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn migrations_apply_to_an_empty_database_and_are_idempotent() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("data.sqlite3");
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        drop(store);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        let mode: String = store
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+    }
+
+    #[test]
+    fn a_database_from_a_newer_version_is_refused_and_left_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("newer.sqlite3");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 999;")
+                .unwrap();
+        }
+        let before = std::fs::read(&path).unwrap();
+        let err = Store::open(&path).err().unwrap();
+        assert!(matches!(err, Error::NewerSchema { found: 999, .. }));
+        assert!(err.to_string().contains("nieuwere versie"));
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_database_is_refused_and_left_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.sqlite3");
+        let content = b"Dit is een tekstbestand, geen database.\n".repeat(200);
+        std::fs::write(&path, &content).unwrap();
+        let err = Store::open(&path).err().unwrap();
+        assert_eq!(err.code(), "not_a_database");
+        assert_eq!(std::fs::read(&path).unwrap(), content);
+    }
+
+    #[test]
+    fn first_start_loads_the_example_and_a_second_start_reuses_it() {
+        let mut store = Store::open_in_memory().unwrap();
+        let now = datetime!(2026-11-28 10:00 UTC);
+        let first = store.ensure_started(now).unwrap();
+        let again = store.ensure_started(now).unwrap();
+        assert_eq!(first, again);
+        let view = store.assessment_view(first).unwrap();
+        assert_eq!(view.assessment.name, "2026");
+        assert!(view.assessment.catalog_is_example);
+        let catalogs: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM catalog", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(catalogs, 1);
+    }
+}

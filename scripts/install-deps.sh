@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what AVG-borging needs on Debian/Ubuntu and is not there yet.
+#   scripts/install-deps.sh run    packages to build and run the app
+#   scripts/install-deps.sh test   also the end-to-end test tools (WebKitWebDriver, Xvfb, tauri-driver)
+# Only installs what is missing; as non-root it uses sudo, or prints the exact line to run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+mode=${1:-run}
+packages=(libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev build-essential pkg-config file)
+if [ "$mode" = test ]; then
+  packages+=(webkit2gtk-driver xvfb xauth)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  install_line="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "Installing system packages: ${missing[*]}"
+    sh -c "$install_line"
+  elif command -v sudo >/dev/null 2>&1; then
+    echo "Installing system packages with sudo: ${missing[*]}"
+    sudo sh -c "$install_line"
+  else
+    echo "These system packages are missing: ${missing[*]}" >&2
+    echo "Run as root:  $install_line" >&2
+    exit 1
+  fi
+fi
+
+if [ "$mode" = test ] && ! command -v tauri-driver >/dev/null 2>&1 && [ ! -x "${CARGO_HOME:-$HOME/.cargo}/bin/tauri-driver" ]; then
+  echo "Installing tauri-driver (about 2 minutes)"
+  cargo install tauri-driver --version 2.1.0 --locked
+fi

@@ -1,0 +1,13 @@
+//! Declares the app's own commands in the app manifest, so Tauri ACL-checks them and each one
+//! needs an explicit `allow-…` permission in a capability file.
+
+/// Every command the window may call; keep in step with `generate_handler!` in `src/main.rs`.
+const COMMANDS: &[&str] = &["current_assessment"];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(err) = tauri_build::try_build(attributes) {
+        println!("cargo::error=tauri-build failed: {err:#}");
+    }
+}

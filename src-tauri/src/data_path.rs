@@ -1,0 +1,38 @@
+//! Where the data lives. The window and the command line use the same file.
+
+use std::path::PathBuf;
+
+/// The app's identifier, as in `tauri.conf.json`; names the data folder.
+const IDENTIFIER: &str = "nl.avg-borging.desktop";
+
+/// File name of the database in the data folder.
+const DATABASE_FILE: &str = "avg-borging.sqlite3";
+
+/// `AVG_BORGING_DB` when set; otherwise the database in the user's *local* data folder (on Windows
+/// the roaming profile is often redirected to a network share, where SQLite's WAL does not work).
+/// Creates the folder when it does not exist yet.
+pub fn database_path() -> std::io::Result<PathBuf> {
+    let path = match std::env::var_os("AVG_BORGING_DB") {
+        Some(path) if !path.is_empty() => PathBuf::from(path),
+        _ => dirs::data_local_dir()
+            .ok_or_else(|| std::io::Error::other("geen lokale gegevensmap gevonden"))?
+            .join(IDENTIFIER)
+            .join(DATABASE_FILE),
+    };
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)?;
+    }
+    Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifier_matches_the_tauri_config() {
+        let config: serde_json::Value =
+            serde_json::from_str(include_str!("../tauri.conf.json")).unwrap();
+        assert_eq!(config["identifier"], IDENTIFIER);
+    }
+}

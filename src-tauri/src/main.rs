@@ -1,0 +1,30 @@
+//! The AVG-borging desktop app: the only crate that knows Tauri. Commands are thin: they lock the
+//! state, call one `criteria` function and map its error to `{ code, message }`.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod data_path;
+mod state;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let result = tauri::Builder::default()
+        .setup(|app| {
+            use tauri::Manager;
+            app.manage(state::AppState::open(data_path::database_path()));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![commands::current_assessment])
+        .run(tauri::generate_context!());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!(
+                "AVG-borging kon het venster niet openen. Controleer of er een grafische omgeving is en start het programma opnieuw. Technische details: {err}"
+            );
+            ExitCode::FAILURE
+        }
+    }
+}

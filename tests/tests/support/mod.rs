@@ -1,0 +1,210 @@
+//! Starts the real built app under tauri-driver + WebKitWebDriver and connects a WebDriver client.
+//!
+//! Every test gets its own temporary database (through `AVG_BORGING_DB`), its own driver ports and
+//! its own process group, so tests never share state. Waits are conditions with a deadline, never
+//! fixed sleeps.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator, elements::Element};
+use hyper_util::client::legacy::connect::HttpConnector;
+
+/// How long the app may take to start and show a screen (a cold debug build under Xvfb).
+pub const START_TIMEOUT: Duration = Duration::from_secs(60);
+/// How long a screen may take to react to an action.
+pub const ACTION_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// The running app and the WebDriver session that drives it.
+pub struct App {
+    pub client: Client,
+    driver: Child,
+    /// Folder of this test's database and logs.
+    pub dir: tempfile::TempDir,
+}
+
+fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ sits in the workspace")
+        .to_owned()
+}
+
+/// The app binary built with the front end embedded (`make app`).
+fn app_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("AVG_BORGING_APP") {
+        return PathBuf::from(path);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target"));
+    let target = if target.is_absolute() {
+        target
+    } else {
+        workspace_root().join(target)
+    };
+    target.join("debug").join("avg-borging")
+}
+
+fn tauri_driver() -> PathBuf {
+    if let Some(path) = std::env::var_os("TAURI_DRIVER") {
+        return PathBuf::from(path);
+    }
+    let in_cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|home| home.join("bin").join("tauri-driver"));
+    match in_cargo_home {
+        Some(path) if path.exists() => path,
+        _ => PathBuf::from("tauri-driver"),
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free local port")
+        .port()
+}
+
+fn wait_for_port(port: u16, driver: &mut Child, log: &Path) {
+    let deadline = Instant::now() + START_TIMEOUT;
+    while Instant::now() < deadline {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        if let Ok(Some(status)) = driver.try_wait() {
+            panic!(
+                "tauri-driver exited ({status}) before listening:\n{}",
+                std::fs::read_to_string(log).unwrap_or_default()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50)); // polling interval, not a wait for the app
+    }
+    panic!("tauri-driver did not listen on port {port} within {START_TIMEOUT:?}");
+}
+
+impl App {
+    /// Starts the app on a new, empty database.
+    pub async fn start() -> App {
+        let dir = tempfile::tempdir().expect("temp dir");
+        App::start_in(dir).await
+    }
+
+    /// Starts the app on the database `avg-borging.sqlite3` in `dir` (created when missing).
+    pub async fn start_in(dir: tempfile::TempDir) -> App {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "the end-to-end tests need a display: run them with `make e2e` (it uses xvfb-run)"
+        );
+        let app = app_binary();
+        assert!(
+            app.exists(),
+            "the app binary {} is missing: build it with `make app` first",
+            app.display()
+        );
+        let port = free_port();
+        let native_port = free_port();
+        let log_path = dir.path().join("tauri-driver.log");
+        let log = std::fs::File::create(&log_path).expect("driver log");
+        let mut command = Command::new(tauri_driver());
+        command
+            .args(["--port", &port.to_string()])
+            .args(["--native-port", &native_port.to_string()])
+            .env("AVG_BORGING_DB", App::db_path_in(dir.path()))
+            .stdin(Stdio::null())
+            .stdout(log.try_clone().expect("log handle"))
+            .stderr(log);
+        // Its own process group, so stopping it also stops WebKitWebDriver and the app.
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let mut driver = command
+            .spawn()
+            .expect("tauri-driver runs (installed by `make deps`)");
+        wait_for_port(port, &mut driver, &log_path);
+
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), "wry".into());
+        capabilities.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app }),
+        );
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .unwrap_or_else(|err| {
+                panic!(
+                    "no WebDriver session with the app: {err}\n{}",
+                    std::fs::read_to_string(&log_path).unwrap_or_default()
+                )
+            });
+        App {
+            client,
+            driver,
+            dir,
+        }
+    }
+
+    /// The database file a test's app uses.
+    pub fn db_path_in(dir: &Path) -> PathBuf {
+        dir.join("avg-borging.sqlite3")
+    }
+
+    /// Waits until an element matching `css` is shown.
+    pub async fn wait_for(&self, css: &str, timeout: Duration) -> Element {
+        self.client
+            .wait()
+            .at_most(timeout)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|err| panic!("{css} did not appear within {timeout:?}: {err}"))
+    }
+
+    /// The visible texts of all elements matching `css`.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut texts = Vec::new();
+        for element in self.client.find_all(Locator::Css(css)).await.expect("find") {
+            texts.push(element.text().await.expect("text"));
+        }
+        texts
+    }
+
+    /// Saves a screenshot under `target/e2e-screenshots/NAME.png` for a person to look at.
+    pub async fn screenshot(&self, name: &str) {
+        let png = self.client.screenshot().await.expect("screenshot");
+        let folder = workspace_root().join("target").join("e2e-screenshots");
+        std::fs::create_dir_all(&folder).expect("screenshot folder");
+        std::fs::write(folder.join(format!("{name}.png")), png).expect("write screenshot");
+    }
+
+    /// Ends the session (which closes the app) and stops the driver; returns the test's folder.
+    pub async fn stop(mut self) -> tempfile::TempDir {
+        let _ = self.client.clone().close().await;
+        self.kill_driver();
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::mem::replace(&mut self.dir, dir)
+    }
+
+    fn kill_driver(&mut self) {
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline && matches!(self.driver.try_wait(), Ok(None)) {
+            std::thread::sleep(Duration::from_millis(20)); // polling for the exit
+        }
+        // Whatever is left of the group (WebKitWebDriver, the app) goes too.
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        // A failed test skips `stop`: still leave no processes behind.
+        if matches!(self.driver.try_wait(), Ok(None)) {
+            self.kill_driver();
+        }
+    }
+}

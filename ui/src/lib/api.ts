@@ -1,0 +1,48 @@
+// The only place where the UI talks to Rust. Every command is a typed function here; errors
+// arrive as `{ code, message }` and are rethrown as ApiError, never parsed from strings.
+import { invoke } from "@tauri-apps/api/core";
+import type { AssessmentView, ErrorReport } from "./bindings";
+
+/** An error from the app, with a Dutch message that can be shown as it is. */
+export class ApiError extends Error {
+  readonly code: string;
+
+  constructor(report: ErrorReport) {
+    super(report.message);
+    this.name = "ApiError";
+    this.code = report.code;
+  }
+}
+
+const UNEXPECTED: ErrorReport = {
+  code: "unexpected",
+  message:
+    "Er ging iets onverwachts mis in AVG-borging. Uw opgeslagen gegevens zijn niet gewijzigd. Start het programma opnieuw; blijft dit gebeuren, neem dan contact op met uw beheerder.",
+};
+
+/** Turns whatever a failed invoke threw into an ApiError with a message a user can act on. */
+export function toApiError(thrown: unknown): ApiError {
+  if (thrown instanceof ApiError) return thrown;
+  if (
+    typeof thrown === "object" &&
+    thrown !== null &&
+    typeof (thrown as ErrorReport).code === "string" &&
+    typeof (thrown as ErrorReport).message === "string"
+  ) {
+    return new ApiError(thrown as ErrorReport);
+  }
+  return new ApiError(UNEXPECTED);
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (thrown) {
+    throw toApiError(thrown);
+  }
+}
+
+/** The assessment that is open, with its catalog. On first start this loads the example catalog. */
+export function currentAssessment(): Promise<AssessmentView> {
+  return call<AssessmentView>("current_assessment");
+}

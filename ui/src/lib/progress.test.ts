@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import type { CriterionView, Status, ThemeView } from "./bindings";
+import { themeProgress } from "./progress";
+
+function criterion(code: string, status: Status | null | undefined): CriterionView {
+  return {
+    id: Number(code.replace(".", "")),
+    code,
+    text: `Criterium ${code}`,
+    explanation: "",
+    legal_basis: "AVG art. 5",
+    answer:
+      status === undefined
+        ? null
+        : { status, justification: "", owner: "", action: "", deadline: null, evidence: "" },
+  };
+}
+
+describe("themeProgress", () => {
+  it("counts a criterion as assessed only when it has a status", () => {
+    const theme: ThemeView = {
+      id: 1,
+      name: "Beveiliging",
+      criteria: [
+        criterion("9.1", "implemented"),
+        criterion("9.2", "partial"),
+        criterion("9.3", null), // notes only: still not assessed
+        criterion("9.4", undefined),
+        criterion("9.5", "not_applicable"),
+      ],
+    };
+    const progress = themeProgress(theme);
+    expect(progress.total).toBe(5);
+    expect(progress.assessed).toBe(3);
+    expect(progress.counts).toEqual({
+      implemented: 1,
+      partial: 1,
+      open: 0,
+      not_applicable: 1,
+      unanswered: 2,
+    });
+  });
+});

@@ -1,0 +1,35 @@
+// Counting answers per theme for the sidebar. Pure functions, unit-tested.
+import type { Status, ThemeView } from "./bindings";
+
+export type StatusKey = Status | "unanswered";
+
+export interface ThemeProgress {
+  total: number;
+  assessed: number;
+  counts: Record<StatusKey, number>;
+}
+
+/** Dutch labels, in the order the app shows statuses. */
+export const STATUS_LABELS: Record<StatusKey, string> = {
+  implemented: "Geïmplementeerd",
+  partial: "Gedeeltelijk geïmplementeerd",
+  open: "Vraagt aandacht",
+  not_applicable: "Niet van toepassing",
+  unanswered: "Niet beoordeeld",
+};
+
+/** How far a theme is: a criterion counts as assessed only when it has a status. */
+export function themeProgress(theme: ThemeView): ThemeProgress {
+  const counts: Record<StatusKey, number> = {
+    implemented: 0,
+    partial: 0,
+    open: 0,
+    not_applicable: 0,
+    unanswered: 0,
+  };
+  for (const criterion of theme.criteria) {
+    counts[criterion.answer?.status ?? "unanswered"] += 1;
+  }
+  const total = theme.criteria.length;
+  return { total, assessed: total - counts.unanswered, counts };
+}

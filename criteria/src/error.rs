@@ -64,6 +64,42 @@ pub enum Error {
         what: &'static str,
     },
 
+    /// A workbook was refused before anything was imported: too large, not a workbook, damaged,
+    /// protected, or without a recognisable criteria sheet. `reason` is a complete Dutch sentence.
+    #[error("Dit bestand kan niet worden ingelezen: {reason} Er is niets geïmporteerd.")]
+    FileRefused {
+        /// What is wrong and what the user can do, in Dutch.
+        reason: String,
+    },
+
+    /// An import dry run found problems that must be solved first (see its findings).
+    #[error(
+        "De import is niet uitgevoerd: de proefimport vond {count} blokkerende problemen. Los ze op in het bestand of pas de kolomindeling aan en probeer het opnieuw."
+    )]
+    ImportBlocked {
+        /// How many blocking findings there were.
+        count: usize,
+    },
+
+    /// Writing a file (an export) failed; a previous file with that name is unchanged.
+    #[error(
+        "Het bestand {} kon niet worden opgeslagen: {}. Een eerder bestand met die naam is niet gewijzigd. Kies een andere map of maak ruimte vrij en probeer het opnieuw.",
+        path.display(), io_reason(source)
+    )]
+    WriteFile {
+        /// The file that was to be written.
+        path: PathBuf,
+        /// What the operating system reported.
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// The workbook writer failed while building the file; nothing was saved.
+    #[error(
+        "Het Excel-bestand kon niet worden samengesteld ({0}). Er is niets opgeslagen. Probeer het opnieuw; blijft dit gebeuren, neem dan contact op met uw beheerder."
+    )]
+    Workbook(String),
+
     /// Any other SQLite failure. The transaction was rolled back, so nothing was half-written.
     #[error(
         "Er ging iets mis bij het lezen of opslaan van de gegevens; er is niets half opgeslagen. Probeer het opnieuw. Blijft dit gebeuren, neem dan contact op met uw beheerder en noem deze melding: {0}"
@@ -81,6 +117,10 @@ impl Error {
             Error::Busy => "busy",
             Error::DiskFull => "disk_full",
             Error::NotFound { .. } => "not_found",
+            Error::FileRefused { .. } => "file_refused",
+            Error::ImportBlocked { .. } => "import_blocked",
+            Error::WriteFile { .. } => "write_failed",
+            Error::Workbook(_) => "workbook",
             Error::Database(_) => "database",
         }
     }
@@ -103,6 +143,22 @@ impl From<rusqlite::Error> for Error {
             Some(ErrorCode::DiskFull) => Error::DiskFull,
             _ => Error::Database(err),
         }
+    }
+}
+
+/// A Dutch description of an I/O failure, for messages.
+pub(crate) fn io_reason(err: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind;
+    match err.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded | ErrorKind::FileTooLarge => {
+            "de schijf is vol of het bestand is te groot"
+        }
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+            "u mag in deze map niet schrijven"
+        }
+        ErrorKind::IsADirectory => "er staat een map met die naam",
+        ErrorKind::NotFound | ErrorKind::NotADirectory => "de map bestaat niet",
+        _ => "het besturingssysteem weigerde het schrijven",
     }
 }
 

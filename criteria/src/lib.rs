@@ -5,18 +5,25 @@
 //! shell and the command line in `src-tauri` call into it, and every function here can be tested
 //! with an in-memory store.
 
+mod catalog;
 mod error;
 mod example;
 mod example_data;
+pub mod export;
+pub mod import;
 mod model;
+mod overview;
 mod store;
 mod view;
+pub mod workbook_format;
 
 #[cfg(test)]
 mod bindings;
 
+pub use catalog::{CatalogDraft, CriterionDraft, ThemeDraft};
 pub use error::{Error, ErrorReport, Result};
 pub use example::EXAMPLE_CATALOG_NAME;
 pub use model::{AssessmentId, CatalogId, CriterionId, OrganisationId, Status, ThemeId};
-pub use store::{SCHEMA_VERSION, Store};
+pub use overview::{CatalogRef, Counts, Overview, ThemeCounts};
+pub use store::{AnswerInput, ChangeContext, HistoryEntry, ImportOutcome, SCHEMA_VERSION, Store};
 pub use view::{AnswerView, AssessmentSummary, AssessmentView, CriterionView, ThemeView};

@@ -70,3 +70,58 @@ pub(super) fn create(
     )?;
     Ok(AssessmentId(conn.last_insert_rowid()))
 }
+
+/// The catalog and organisation of an assessment.
+pub(super) fn catalog_and_organisation(
+    conn: &Connection,
+    id: AssessmentId,
+) -> Result<(CatalogId, OrganisationId)> {
+    conn.query_row(
+        "SELECT catalog_id, organisation_id FROM assessment WHERE id = ?1",
+        [id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )
+    .optional()?
+    .ok_or(crate::Error::NotFound {
+        what: "De beoordeling",
+    })
+}
+
+/// Whether any answer (or history of one) exists in the assessment.
+pub(super) fn has_answers(conn: &Connection, id: AssessmentId) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM answer WHERE assessment_id = ?1)
+             OR EXISTS (SELECT 1 FROM answer_history WHERE assessment_id = ?1)",
+        [id],
+        |row| row.get(0),
+    )?)
+}
+
+/// Points a still-empty assessment at another catalog.
+pub(super) fn set_catalog(conn: &Connection, id: AssessmentId, catalog: CatalogId) -> Result<()> {
+    conn.execute(
+        "UPDATE assessment SET catalog_id = ?2 WHERE id = ?1",
+        params![id, catalog],
+    )?;
+    Ok(())
+}
+
+/// `base`, or `base (2)`, `base (3)`, … : the first name not yet used by the organisation.
+pub(super) fn free_name(
+    conn: &Connection,
+    organisation: OrganisationId,
+    base: &str,
+) -> Result<String> {
+    let mut stmt = conn.prepare(
+        "SELECT EXISTS (SELECT 1 FROM assessment WHERE organisation_id = ?1 AND name = ?2)",
+    )?;
+    let mut candidate = base.to_owned();
+    let mut n = 2;
+    while stmt.query_row(params![organisation, candidate], |row| {
+        row.get::<_, bool>(0)
+    })? {
+        candidate = format!("{base} ({n})");
+        n += 1;
+    }
+    Ok(candidate)
+}

@@ -85,6 +85,14 @@ pub(super) const MIGRATIONS: &[&str] = &[
     WHEN EXISTS (SELECT 1 FROM assessment WHERE id = OLD.assessment_id)
     BEGIN SELECT RAISE(ABORT, 'answer_history is append-only'); END;
 
+    -- Column mappings the user confirmed, by the normalised headers of the file, so the next
+    -- file with the same headers is read the same way.
+    CREATE TABLE column_mapping (
+        header_signature  TEXT PRIMARY KEY,
+        mapping           TEXT NOT NULL,
+        saved_at          TEXT NOT NULL
+    ) STRICT;
+
     -- Small key/value settings of the app itself, such as the assessment that is open.
     CREATE TABLE app_state (
         key    TEXT PRIMARY KEY,

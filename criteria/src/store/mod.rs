@@ -4,8 +4,10 @@
 //! foreign keys on, every write in one `BEGIN IMMEDIATE` transaction. A file written by a newer
 //! version of the app is refused before anything is written to it.
 
+mod answers;
 mod assessments;
 mod catalogs;
+mod import;
 mod migrations;
 
 use std::path::Path;
@@ -15,6 +17,9 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use time::OffsetDateTime;
 
 use crate::error::{Error, Result};
+
+pub use answers::{AnswerInput, ChangeContext, HistoryEntry};
+pub use import::ImportOutcome;
 
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i64 = migrations::MIGRATIONS.len() as i64;
@@ -133,6 +138,98 @@ impl Store {
     /// Everything the Beoordelen screen shows for one assessment.
     pub fn assessment_view(&self, id: crate::AssessmentId) -> Result<crate::AssessmentView> {
         crate::view::load(&self.conn, id)
+    }
+}
+
+impl Store {
+    fn write<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Saves the answer to one criterion (replacing the previous content) with its history
+    /// entry, in one transaction. Returns whether anything changed.
+    pub fn save_answer(
+        &mut self,
+        assessment: crate::AssessmentId,
+        criterion: crate::CriterionId,
+        answer: &AnswerInput,
+        ctx: &ChangeContext,
+    ) -> Result<bool> {
+        self.write(|conn| answers::save(conn, assessment, criterion, answer, ctx))
+    }
+
+    /// Sets the status of the criterion with `code` in the current round; `note`, when given,
+    /// becomes its justification. Other fields of the answer are kept.
+    pub fn set_status(
+        &mut self,
+        code: &str,
+        status: crate::Status,
+        note: Option<&str>,
+        ctx: &ChangeContext,
+    ) -> Result<bool> {
+        self.write(|conn| {
+            let assessment = assessments::current(conn)?.ok_or(Error::NotFound {
+                what: "Een beoordeling",
+            })?;
+            let (catalog, _) = assessments::catalog_and_organisation(conn, assessment)?;
+            let criterion =
+                *catalogs::criteria_by_code(conn, catalog)?
+                    .get(code)
+                    .ok_or(Error::NotFound {
+                        what: "Het criterium met dit nummer",
+                    })?;
+            let mut answer = answers::load(conn, assessment, criterion)?.unwrap_or_default();
+            answer.status = Some(status);
+            if let Some(note) = note {
+                note.clone_into(&mut answer.justification);
+            }
+            answers::save(conn, assessment, criterion, &answer, ctx)
+        })
+    }
+
+    /// Who changed the answer to a criterion, and how; newest first.
+    pub fn answer_history(
+        &self,
+        assessment: crate::AssessmentId,
+        criterion: crate::CriterionId,
+    ) -> Result<Vec<HistoryEntry>> {
+        answers::history(&self.conn, assessment, criterion)
+    }
+
+    /// The current round, if there is one (no example is loaded).
+    pub fn current_assessment(&self) -> Result<Option<crate::AssessmentId>> {
+        assessments::current(&self.conn)
+    }
+
+    /// Writes a confirmed import in one transaction (see `ImportOutcome`).
+    pub fn import_catalog(
+        &mut self,
+        draft: &crate::CatalogDraft,
+        ctx: &ChangeContext,
+    ) -> Result<ImportOutcome> {
+        self.write(|conn| import::apply(conn, draft, ctx))
+    }
+
+    /// Column mappings confirmed earlier, by header signature.
+    pub fn remembered_mappings<T: serde::de::DeserializeOwned>(
+        &self,
+    ) -> Result<std::collections::BTreeMap<String, T>> {
+        import::remembered_mappings(&self.conn)
+    }
+
+    /// Remembers a confirmed column mapping for files with the same headers.
+    pub fn remember_mapping<T: serde::Serialize>(
+        &mut self,
+        signature: &str,
+        mapping: &T,
+        now: OffsetDateTime,
+    ) -> Result<()> {
+        self.write(|conn| import::remember_mapping(conn, signature, mapping, now))
     }
 }
 

@@ -1,0 +1,51 @@
+//! A catalog as read from a workbook, before it is stored: what an import produces and
+//! `Store::apply_import` writes in one transaction.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::store::AnswerInput;
+
+/// A catalog read from a file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct CatalogDraft {
+    /// Name, e.g. "Criteria borging AVG" (from our export's metadata, or the file name).
+    pub name: String,
+    /// Version, e.g. "2024" (from our export's metadata, or the import date).
+    pub version: String,
+    /// Themes in file order; criteria without a theme go into a theme named "Algemeen".
+    pub themes: Vec<ThemeDraft>,
+}
+
+/// A theme read from a file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct ThemeDraft {
+    /// The theme's title.
+    pub name: String,
+    /// Its criteria in file order.
+    pub criteria: Vec<CriterionDraft>,
+}
+
+/// One criterion read from a file, with the answer filled in there, if any.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+pub struct CriterionDraft {
+    /// Stable code ("3.2"); unique within the draft.
+    pub code: String,
+    /// The norm.
+    pub text: String,
+    /// Explanation.
+    pub explanation: String,
+    /// Legal basis (AVG articles).
+    pub legal_basis: String,
+    /// The answer in the file; `None` when the row had no status and no notes.
+    pub answer: Option<AnswerInput>,
+    /// 1-based row in the sheet, for findings.
+    pub row: u32,
+}
+
+impl CatalogDraft {
+    /// All criteria in order.
+    pub fn criteria(&self) -> impl Iterator<Item = &CriterionDraft> {
+        self.themes.iter().flat_map(|t| t.criteria.iter())
+    }
+}

@@ -1,0 +1,271 @@
+//! The `answer` table and its append-only `answer_history`.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::model::{AssessmentId, CriterionId, Status};
+
+/// The full content of an answer as the user edits it. Saving replaces the previous content.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AnswerInput {
+    /// `None` = not assessed (notes may still be kept).
+    pub status: Option<Status>,
+    /// Why this status (onderbouwing).
+    pub justification: String,
+    /// Who is responsible (eigenaar).
+    pub owner: String,
+    /// What will be done (actie).
+    pub action: String,
+    /// When, `YYYY-MM-DD`.
+    pub deadline: Option<String>,
+    /// Where the evidence is (bewijs).
+    pub evidence: String,
+}
+
+impl AnswerInput {
+    /// True when nothing at all is filled in: the same as no answer.
+    pub fn is_empty(&self) -> bool {
+        self.status.is_none()
+            && self.justification.is_empty()
+            && self.owner.is_empty()
+            && self.action.is_empty()
+            && self.deadline.is_none()
+            && self.evidence.is_empty()
+    }
+}
+
+/// Who made a change and when; the clock is passed in, never read here.
+#[derive(Debug, Clone)]
+pub struct ChangeContext {
+    /// The moment of the change.
+    pub at: OffsetDateTime,
+    /// Who made it (the operating-system user, or a name given on the command line).
+    pub by: String,
+}
+
+pub(crate) fn load(
+    conn: &Connection,
+    assessment: AssessmentId,
+    criterion: CriterionId,
+) -> Result<Option<AnswerInput>> {
+    Ok(conn
+        .query_row(
+            "SELECT status, justification, owner, action, deadline, evidence FROM answer
+             WHERE assessment_id = ?1 AND criterion_id = ?2",
+            params![assessment, criterion],
+            |row| {
+                Ok(AnswerInput {
+                    status: row.get(0)?,
+                    justification: row.get(1)?,
+                    owner: row.get(2)?,
+                    action: row.get(3)?,
+                    deadline: row.get(4)?,
+                    evidence: row.get(5)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Writes `new` as the answer and records old → new in the history. The caller holds the
+/// transaction, so the answer and its history row commit together. Returns false (and writes
+/// nothing) when the answer did not change.
+pub(crate) fn save(
+    conn: &Connection,
+    assessment: AssessmentId,
+    criterion: CriterionId,
+    new: &AnswerInput,
+    ctx: &ChangeContext,
+) -> Result<bool> {
+    let belongs: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM assessment a JOIN criterion c ON c.catalog_id = a.catalog_id
+             WHERE a.id = ?1 AND c.id = ?2)",
+        params![assessment, criterion],
+        |row| row.get(0),
+    )?;
+    if !belongs {
+        return Err(Error::NotFound {
+            what: "Het criterium in deze beoordeling",
+        });
+    }
+    let old = load(conn, assessment, criterion)?;
+    let old_effective = old.clone().unwrap_or_default();
+    if &old_effective == new {
+        return Ok(false);
+    }
+    let at = super::timestamp(ctx.at);
+    if new.is_empty() {
+        conn.execute(
+            "DELETE FROM answer WHERE assessment_id = ?1 AND criterion_id = ?2",
+            params![assessment, criterion],
+        )?;
+    } else {
+        conn.execute(
+            "INSERT INTO answer (assessment_id, criterion_id, status, justification, owner, action,
+                                 deadline, evidence, updated_at, updated_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+             ON CONFLICT (assessment_id, criterion_id) DO UPDATE SET
+                status = excluded.status, justification = excluded.justification,
+                owner = excluded.owner, action = excluded.action, deadline = excluded.deadline,
+                evidence = excluded.evidence, updated_at = excluded.updated_at,
+                updated_by = excluded.updated_by",
+            params![
+                assessment,
+                criterion,
+                new.status,
+                new.justification,
+                new.owner,
+                new.action,
+                new.deadline,
+                new.evidence,
+                at,
+                ctx.by,
+            ],
+        )?;
+    }
+    let to_json = |a: &AnswerInput| serde_json::to_string(a).ok();
+    conn.execute(
+        "INSERT INTO answer_history (assessment_id, criterion_id, changed_at, changed_by,
+                                     old_answer, new_answer)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            assessment,
+            criterion,
+            at,
+            ctx.by,
+            old.as_ref().and_then(to_json),
+            (!new.is_empty()).then(|| to_json(new)).flatten(),
+        ],
+    )?;
+    Ok(true)
+}
+
+/// One entry of an answer's history, newest first when listed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct HistoryEntry {
+    /// RFC 3339 moment of the change.
+    pub changed_at: String,
+    /// Who changed it.
+    pub changed_by: String,
+    /// The answer before; `None` when there was none.
+    pub old: Option<AnswerInput>,
+    /// The answer after; `None` when it was cleared.
+    pub new: Option<AnswerInput>,
+}
+
+pub(crate) fn history(
+    conn: &Connection,
+    assessment: AssessmentId,
+    criterion: CriterionId,
+) -> Result<Vec<HistoryEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT changed_at, changed_by, old_answer, new_answer FROM answer_history
+         WHERE assessment_id = ?1 AND criterion_id = ?2 ORDER BY id DESC",
+    )?;
+    let parse = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
+    let rows = stmt.query_map(params![assessment, criterion], |row| {
+        Ok(HistoryEntry {
+            changed_at: row.get(0)?,
+            changed_by: row.get(1)?,
+            old: parse(row.get(2)?),
+            new: parse(row.get(3)?),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::datetime;
+
+    use crate::{AnswerInput, ChangeContext, Status, Store};
+
+    #[test]
+    fn every_change_is_kept_in_the_history_with_who_and_when() {
+        let mut store = Store::open_in_memory().unwrap();
+        let round = store
+            .ensure_started(datetime!(2026-01-05 09:00 UTC))
+            .unwrap();
+        let criterion = store.assessment_view(round).unwrap().themes[0].criteria[0].id;
+        let first = ChangeContext {
+            at: datetime!(2026-01-05 09:00 UTC),
+            by: "anna".into(),
+        };
+        let answer = AnswerInput {
+            status: Some(Status::Partial),
+            owner: "CISO".into(),
+            ..AnswerInput::default()
+        };
+        assert!(
+            store
+                .save_answer(round, criterion, &answer, &first)
+                .unwrap()
+        );
+        assert!(
+            !store
+                .save_answer(round, criterion, &answer, &first)
+                .unwrap(),
+            "saving the same content is not a change"
+        );
+        let second = ChangeContext {
+            at: datetime!(2026-01-06 10:30 UTC),
+            by: "bert".into(),
+        };
+        assert!(
+            store
+                .save_answer(round, criterion, &AnswerInput::default(), &second)
+                .unwrap()
+        );
+
+        let history = store.answer_history(round, criterion).unwrap();
+        assert_eq!(history.len(), 2);
+        assert_eq!(history[0].changed_by, "bert");
+        assert_eq!(history[0].changed_at, "2026-01-06T10:30:00Z");
+        assert_eq!(history[0].old.as_ref(), Some(&answer));
+        assert_eq!(history[0].new, None, "cleared");
+        assert_eq!(history[1].changed_by, "anna");
+        assert_eq!(history[1].old, None);
+        let view = store.assessment_view(round).unwrap();
+        assert!(view.themes[0].criteria[0].answer.is_none());
+    }
+
+    #[test]
+    fn history_rows_cannot_be_rewritten() {
+        let mut store = Store::open_in_memory().unwrap();
+        let at = datetime!(2026-01-05 09:00 UTC);
+        store.ensure_started(at).unwrap();
+        let ctx = ChangeContext {
+            at,
+            by: "anna".into(),
+        };
+        store.set_status("1.1", Status::Open, None, &ctx).unwrap();
+        let err = store
+            .conn
+            .execute("UPDATE answer_history SET changed_by = 'x'", [])
+            .unwrap_err();
+        assert!(err.to_string().contains("append-only"));
+    }
+
+    #[test]
+    fn a_criterion_of_another_catalog_is_refused() {
+        let mut store = Store::open_in_memory().unwrap();
+        let at = datetime!(2026-01-05 09:00 UTC);
+        let round = store.ensure_started(at).unwrap();
+        let ctx = ChangeContext {
+            at,
+            by: "anna".into(),
+        };
+        let err = store
+            .save_answer(
+                round,
+                crate::CriterionId(999_999),
+                &AnswerInput::default(),
+                &ctx,
+            )
+            .unwrap_err();
+        assert_eq!(err.code(), "not_found");
+    }
+}

@@ -1,0 +1,333 @@
+//! Writing a confirmed import: the catalog, the round it belongs to, and the answers, in one
+//! transaction. See the command-line contract in issue 3: the current round afterwards is the one
+//! on the imported catalog; a still-empty round on the example catalog is simply re-pointed, and a
+//! round with answers on another catalog is never changed.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{Connection, params};
+use serde::{Serialize, de::DeserializeOwned};
+use time::OffsetDateTime;
+use ts_rs::TS;
+
+use super::{answers, assessments, catalogs};
+use crate::error::Result;
+use crate::model::{AssessmentId, CatalogId};
+use crate::{CatalogDraft, ChangeContext};
+
+/// What a confirmed import did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ImportOutcome {
+    /// The catalog the criteria are in now.
+    pub catalog: CatalogId,
+    /// Whether that catalog was new (otherwise an identical one was stored already).
+    pub new_catalog: bool,
+    /// The catalog's version as stored (a suffix is added when the same name and version was
+    /// stored before with other criteria).
+    pub catalog_version: String,
+    /// The round the answers went into; it is the current round now.
+    pub assessment: AssessmentId,
+    /// Its name.
+    pub assessment_name: String,
+    /// Whether that round was created by this import.
+    pub new_assessment: bool,
+    /// Number of criteria in the file.
+    pub criteria: u32,
+    /// Number of answers that changed.
+    pub answers_changed: u32,
+}
+
+/// Imports `draft` into the store. The caller holds the transaction.
+pub(super) fn apply(
+    conn: &Connection,
+    draft: &CatalogDraft,
+    ctx: &ChangeContext,
+) -> Result<ImportOutcome> {
+    let (catalog, new_catalog, catalog_version) = find_or_insert_catalog(conn, draft, ctx.at)?;
+    let (assessment, new_assessment) = target_assessment(conn, catalog, ctx.at)?;
+    assessments::set_current(conn, assessment)?;
+
+    let by_code = catalogs::criteria_by_code(conn, catalog)?;
+    let mut answers_changed = 0;
+    for criterion in draft.criteria() {
+        let (Some(answer), Some(id)) = (&criterion.answer, by_code.get(&criterion.code)) else {
+            continue;
+        };
+        if answers::save(conn, assessment, *id, answer, ctx)? {
+            answers_changed += 1;
+        }
+    }
+    let assessment_name = conn.query_row(
+        "SELECT name FROM assessment WHERE id = ?1",
+        [assessment],
+        |row| row.get(0),
+    )?;
+    Ok(ImportOutcome {
+        catalog,
+        new_catalog,
+        catalog_version,
+        assessment,
+        assessment_name,
+        new_assessment,
+        criteria: u32::try_from(draft.criteria().count()).unwrap_or(u32::MAX),
+        answers_changed,
+    })
+}
+
+/// The stored catalog with the same name, version and criteria texts, or a newly inserted one.
+fn find_or_insert_catalog(
+    conn: &Connection,
+    draft: &CatalogDraft,
+    now: OffsetDateTime,
+) -> Result<(CatalogId, bool, String)> {
+    let mut version = draft.version.clone();
+    let mut n = 2;
+    while let Some(existing) = catalogs::find(conn, &draft.name, &version)? {
+        if same_criteria(conn, existing, draft)? {
+            return Ok((existing, false, version));
+        }
+        version = format!("{} ({n})", draft.version);
+        n += 1;
+    }
+    let id = catalogs::insert(conn, draft, &version, false, now)?;
+    Ok((id, true, version))
+}
+
+fn same_criteria(conn: &Connection, catalog: CatalogId, draft: &CatalogDraft) -> Result<bool> {
+    let mut stmt = conn.prepare(
+        "SELECT t.name, c.code, c.text, c.explanation, c.legal_basis
+         FROM criterion c JOIN theme t ON t.id = c.theme_id
+         WHERE c.catalog_id = ?1 ORDER BY t.position, c.position",
+    )?;
+    let stored = stmt
+        .query_map(params![catalog], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, String>(3)?,
+                row.get::<_, String>(4)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let in_file: Vec<_> = draft
+        .themes
+        .iter()
+        .flat_map(|t| {
+            t.criteria.iter().map(|c| {
+                (
+                    t.name.clone(),
+                    c.code.clone(),
+                    c.text.clone(),
+                    c.explanation.clone(),
+                    c.legal_basis.clone(),
+                )
+            })
+        })
+        .collect();
+    Ok(stored == in_file)
+}
+
+/// The round that receives the import, and whether it was created for it.
+fn target_assessment(
+    conn: &Connection,
+    catalog: CatalogId,
+    now: OffsetDateTime,
+) -> Result<(AssessmentId, bool)> {
+    let current = assessments::current(conn)?;
+    if let Some(current) = current {
+        let (current_catalog, organisation) = assessments::catalog_and_organisation(conn, current)?;
+        if current_catalog == catalog {
+            return Ok((current, false));
+        }
+        if catalogs::is_example(conn, current_catalog)? && !assessments::has_answers(conn, current)?
+        {
+            assessments::set_catalog(conn, current, catalog)?;
+            return Ok((current, false));
+        }
+        let name = assessments::free_name(conn, organisation, &now.year().to_string())?;
+        let created = assessments::create(conn, organisation, catalog, &name, now)?;
+        return Ok((created, true));
+    }
+    let organisation = assessments::first_or_create_organisation(conn, now)?;
+    let name = assessments::free_name(conn, organisation, &now.year().to_string())?;
+    Ok((
+        assessments::create(conn, organisation, catalog, &name, now)?,
+        true,
+    ))
+}
+
+/// The column mappings the user confirmed earlier, by header signature.
+pub(super) fn remembered_mappings<T: DeserializeOwned>(
+    conn: &Connection,
+) -> Result<BTreeMap<String, T>> {
+    let mut stmt = conn.prepare("SELECT header_signature, mapping FROM column_mapping")?;
+    let rows = stmt.query_map([], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+    })?;
+    let mut out = BTreeMap::new();
+    for row in rows {
+        let (signature, json) = row?;
+        // A mapping an older version wrote in another shape is simply not reused.
+        if let Ok(mapping) = serde_json::from_str(&json) {
+            out.insert(signature, mapping);
+        }
+    }
+    Ok(out)
+}
+
+/// Saves a confirmed mapping for files with the same headers.
+pub(super) fn remember_mapping<T: Serialize>(
+    conn: &Connection,
+    signature: &str,
+    mapping: &T,
+    now: OffsetDateTime,
+) -> Result<()> {
+    let json = serde_json::to_string(mapping)
+        .map_err(|err| crate::Error::Workbook(format!("kolomindeling: {err}")))?;
+    conn.execute(
+        "INSERT INTO column_mapping (header_signature, mapping, saved_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT (header_signature) DO UPDATE SET mapping = excluded.mapping,
+                                                      saved_at = excluded.saved_at",
+        params![signature, json, super::timestamp(now)],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::datetime;
+
+    use crate::{
+        AnswerInput, CatalogDraft, ChangeContext, CriterionDraft, Status, Store, ThemeDraft,
+    };
+
+    fn ctx() -> ChangeContext {
+        ChangeContext {
+            at: datetime!(2026-11-28 10:00 UTC),
+            by: "fg".into(),
+        }
+    }
+
+    fn draft(statuses: &[(&str, Option<Status>)]) -> CatalogDraft {
+        CatalogDraft {
+            name: "Criteria borging AVG".into(),
+            version: "2024".into(),
+            themes: vec![ThemeDraft {
+                name: "Governance".into(),
+                criteria: statuses
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (code, status))| CriterionDraft {
+                        code: (*code).into(),
+                        text: format!("Norm {code}"),
+                        answer: status.map(|s| AnswerInput {
+                            status: Some(s),
+                            ..AnswerInput::default()
+                        }),
+                        row: i as u32 + 2,
+                        ..CriterionDraft::default()
+                    })
+                    .collect(),
+            }],
+        }
+    }
+
+    #[test]
+    fn an_import_replaces_the_empty_example_round_and_becomes_current() {
+        let mut store = Store::open_in_memory().unwrap();
+        let example_round = store.ensure_started(ctx().at).unwrap();
+        let outcome = store
+            .import_catalog(
+                &draft(&[("1.1", Some(Status::Implemented)), ("1.2", None)]),
+                &ctx(),
+            )
+            .unwrap();
+        assert_eq!(
+            outcome.assessment, example_round,
+            "the empty round is reused"
+        );
+        assert!(outcome.new_catalog);
+        assert_eq!(outcome.answers_changed, 1);
+        let view = store.open_current(ctx().at).unwrap();
+        assert_eq!(view.assessment.catalog_name, "Criteria borging AVG");
+        assert_eq!(view.themes[0].criteria.len(), 2);
+    }
+
+    #[test]
+    fn a_round_with_answers_on_another_catalog_is_never_changed_by_an_import() {
+        let mut store = Store::open_in_memory().unwrap();
+        let example_round = store.ensure_started(ctx().at).unwrap();
+        store
+            .set_status("1.1", Status::Partial, Some("loopt"), &ctx())
+            .unwrap();
+        let before = store.assessment_view(example_round).unwrap();
+        let outcome = store
+            .import_catalog(&draft(&[("1.1", Some(Status::Open))]), &ctx())
+            .unwrap();
+        assert_ne!(outcome.assessment, example_round);
+        assert!(outcome.new_assessment);
+        assert_eq!(outcome.assessment_name, "2026 (2)");
+        let after = store.assessment_view(example_round).unwrap();
+        assert_eq!(
+            serde_json::to_string(&before).unwrap(),
+            serde_json::to_string(&after).unwrap()
+        );
+        assert_eq!(
+            store.current_assessment().unwrap(),
+            Some(outcome.assessment)
+        );
+    }
+
+    #[test]
+    fn re_importing_the_same_catalog_reuses_it_and_records_history_only_for_changes() {
+        let mut store = Store::open_in_memory().unwrap();
+        let first = store
+            .import_catalog(&draft(&[("1.1", Some(Status::Open))]), &ctx())
+            .unwrap();
+        let again = store
+            .import_catalog(&draft(&[("1.1", Some(Status::Open))]), &ctx())
+            .unwrap();
+        assert!(!again.new_catalog);
+        assert_eq!(again.catalog, first.catalog);
+        assert_eq!(again.assessment, first.assessment);
+        assert_eq!(again.answers_changed, 0);
+        let changed = store
+            .import_catalog(&draft(&[("1.1", Some(Status::Implemented))]), &ctx())
+            .unwrap();
+        assert_eq!(changed.answers_changed, 1);
+        let view = store.assessment_view(first.assessment).unwrap();
+        let criterion = view.themes[0].criteria[0].id;
+        let history = store.answer_history(first.assessment, criterion).unwrap();
+        assert_eq!(history.len(), 2, "open, then implemented");
+        assert_eq!(
+            history[0].new.as_ref().unwrap().status,
+            Some(Status::Implemented)
+        );
+        assert_eq!(history[0].old.as_ref().unwrap().status, Some(Status::Open));
+    }
+
+    #[test]
+    fn a_catalog_with_the_same_name_and_version_but_other_criteria_gets_its_own_version() {
+        let mut store = Store::open_in_memory().unwrap();
+        let first = store
+            .import_catalog(&draft(&[("1.1", None)]), &ctx())
+            .unwrap();
+        let other = store
+            .import_catalog(&draft(&[("1.1", None), ("1.2", None)]), &ctx())
+            .unwrap();
+        assert_ne!(other.catalog, first.catalog);
+        assert_eq!(other.catalog_version, "2024 (2)");
+    }
+
+    #[test]
+    fn remembered_mappings_round_trip() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .remember_mapping("nr|criterium", &vec![1u32, 2], ctx().at)
+            .unwrap();
+        let map: std::collections::BTreeMap<String, Vec<u32>> =
+            store.remembered_mappings().unwrap();
+        assert_eq!(map.get("nr|criterium"), Some(&vec![1, 2]));
+    }
+}

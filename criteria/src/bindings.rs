@@ -22,6 +22,13 @@ fn generate() -> String {
         CriterionView::decl(&cfg),
         ThemeView::decl(&cfg),
         AssessmentView::decl(&cfg),
+        AnswerInput::decl(&cfg),
+        HistoryEntry::decl(&cfg),
+        Counts::decl(&cfg),
+        ThemeCounts::decl(&cfg),
+        CatalogRef::decl(&cfg),
+        Overview::decl(&cfg),
+        ImportOutcome::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in criteria/ by `UPDATE_BINDINGS=1 cargo test -p criteria bindings`.\n// Do not edit by hand: the tests fail when this file differs from the Rust types.\n",

@@ -64,6 +64,12 @@ pub enum Error {
         what: &'static str,
     },
 
+    /// Niet van toepassing was chosen without saying why.
+    #[error(
+        "Bij \"Niet van toepassing\" hoort een onderbouwing: leg kort uit waarom dit criterium niet geldt. Er is niets gewijzigd."
+    )]
+    JustificationRequired,
+
     /// A workbook was refused before anything was imported: too large, not a workbook, damaged,
     /// protected, or without a recognisable criteria sheet. `reason` is a complete Dutch sentence.
     #[error("Dit bestand kan niet worden ingelezen: {reason} Er is niets geïmporteerd.")]
@@ -117,6 +123,7 @@ impl Error {
             Error::Busy => "busy",
             Error::DiskFull => "disk_full",
             Error::NotFound { .. } => "not_found",
+            Error::JustificationRequired => "justification_required",
             Error::FileRefused { .. } => "file_refused",
             Error::ImportBlocked { .. } => "import_blocked",
             Error::WriteFile { .. } => "write_failed",

@@ -25,6 +25,14 @@ pub fn database_path() -> std::io::Result<PathBuf> {
     Ok(path)
 }
 
+/// Who makes a change, for the history: the operating-system user.
+pub fn user_name() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "onbekend".to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod cli;
 mod commands;
 mod data_path;
 mod state;
@@ -10,13 +11,24 @@ mod state;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
+    if let Some(exit) = cli::run_if_requested(&args) {
+        return exit;
+    }
     let result = tauri::Builder::default()
         .setup(|app| {
             use tauri::Manager;
             app.manage(state::AppState::open(data_path::database_path()));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![commands::current_assessment])
+        .invoke_handler(tauri::generate_handler![
+            commands::current_assessment,
+            commands::save_answer,
+            commands::answer_history
+        ])
         .run(tauri::generate_context!());
     match result {
         Ok(()) => ExitCode::SUCCESS,

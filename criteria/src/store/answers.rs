@@ -46,6 +46,15 @@ pub struct ChangeContext {
     pub by: String,
 }
 
+/// Niet van toepassing needs a justification when a user sets it. (An import keeps what the file
+/// says and reports the missing justification instead.)
+pub(crate) fn check_justification(answer: &AnswerInput) -> Result<()> {
+    if answer.status == Some(Status::NotApplicable) && answer.justification.trim().is_empty() {
+        return Err(Error::JustificationRequired);
+    }
+    Ok(())
+}
+
 pub(crate) fn load(
     conn: &Connection,
     assessment: AssessmentId,
@@ -230,6 +239,21 @@ mod tests {
         assert_eq!(history[1].old, None);
         let view = store.assessment_view(round).unwrap();
         assert!(view.themes[0].criteria[0].answer.is_none());
+    }
+
+    #[test]
+    fn not_applicable_without_a_justification_is_refused() {
+        let mut store = Store::open_in_memory().unwrap();
+        let at = datetime!(2026-01-05 09:00 UTC);
+        store.ensure_started(at).unwrap();
+        let ctx = ChangeContext { at, by: "anna".into() };
+        let err = store
+            .set_status("1.1", Status::NotApplicable, None, &ctx)
+            .unwrap_err();
+        assert_eq!(err.code(), "justification_required");
+        assert!(store
+            .set_status("1.1", Status::NotApplicable, Some("Geen eigen verwerkingen"), &ctx)
+            .unwrap());
     }
 
     #[test]

@@ -160,6 +160,7 @@ impl Store {
         answer: &AnswerInput,
         ctx: &ChangeContext,
     ) -> Result<bool> {
+        answers::check_justification(answer)?;
         self.write(|conn| answers::save(conn, assessment, criterion, answer, ctx))
     }
 
@@ -188,6 +189,7 @@ impl Store {
             if let Some(note) = note {
                 note.clone_into(&mut answer.justification);
             }
+            answers::check_justification(&answer)?;
             answers::save(conn, assessment, criterion, &answer, ctx)
         })
     }

@@ -1,7 +1,14 @@
 // The only place where the UI talks to Rust. Every command is a typed function here; errors
 // arrive as `{ code, message }` and are rethrown as ApiError, never parsed from strings.
 import { invoke } from "@tauri-apps/api/core";
-import type { AssessmentView, ErrorReport } from "./bindings";
+import type {
+  AnswerInput,
+  AssessmentId,
+  AssessmentView,
+  CriterionId,
+  ErrorReport,
+  HistoryEntry,
+} from "./bindings";
 
 /** An error from the app, with a Dutch message that can be shown as it is. */
 export class ApiError extends Error {
@@ -45,4 +52,21 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 /** The assessment that is open, with its catalog. On first start this loads the example catalog. */
 export function currentAssessment(): Promise<AssessmentView> {
   return call<AssessmentView>("current_assessment");
+}
+
+/** Saves the answer to one criterion; resolves to whether anything changed. */
+export function saveAnswer(
+  assessment: AssessmentId,
+  criterion: CriterionId,
+  answer: AnswerInput,
+): Promise<boolean> {
+  return call<boolean>("save_answer", { assessment, criterion, answer });
+}
+
+/** Who changed the answer to a criterion, newest first. */
+export function answerHistory(
+  assessment: AssessmentId,
+  criterion: CriterionId,
+): Promise<HistoryEntry[]> {
+  return call<HistoryEntry[]>("answer_history", { assessment, criterion });
 }

@@ -128,3 +128,162 @@ assessment: AssessmentSummary,
  * The catalog's themes in catalog order, each with its criteria in order.
  */
 themes: Array<ThemeView>, };
+
+export type AnswerInput = { 
+/**
+ * `None` = not assessed (notes may still be kept).
+ */
+status: Status | null, 
+/**
+ * Why this status (onderbouwing).
+ */
+justification: string, 
+/**
+ * Who is responsible (eigenaar).
+ */
+owner: string, 
+/**
+ * What will be done (actie).
+ */
+action: string, 
+/**
+ * When, `YYYY-MM-DD`.
+ */
+deadline: string | null, 
+/**
+ * Where the evidence is (bewijs).
+ */
+evidence: string, };
+
+export type HistoryEntry = { 
+/**
+ * RFC 3339 moment of the change.
+ */
+changed_at: string, 
+/**
+ * Who changed it.
+ */
+changed_by: string, 
+/**
+ * The answer before; `None` when there was none.
+ */
+old: AnswerInput | null, 
+/**
+ * The answer after; `None` when it was cleared.
+ */
+new: AnswerInput | null, };
+
+export type Counts = { 
+/**
+ * Number of criteria.
+ */
+criteria: number, 
+/**
+ * Geïmplementeerd.
+ */
+implemented: number, 
+/**
+ * Gedeeltelijk geïmplementeerd.
+ */
+partial: number, 
+/**
+ * Vraagt aandacht.
+ */
+open: number, 
+/**
+ * Niet van toepassing.
+ */
+not_applicable: number, 
+/**
+ * Niet beoordeeld.
+ */
+unanswered: number, };
+
+export type ThemeCounts = { 
+/**
+ * The theme's title.
+ */
+theme: string, 
+/**
+ * Number of criteria.
+ */
+criteria: number, 
+/**
+ * Geïmplementeerd.
+ */
+implemented: number, 
+/**
+ * Gedeeltelijk geïmplementeerd.
+ */
+partial: number, 
+/**
+ * Vraagt aandacht.
+ */
+open: number, 
+/**
+ * Niet van toepassing.
+ */
+not_applicable: number, 
+/**
+ * Niet beoordeeld.
+ */
+unanswered: number, };
+
+export type CatalogRef = { 
+/**
+ * Name of the catalog.
+ */
+name: string, 
+/**
+ * Its version.
+ */
+version: string, };
+
+export type Overview = { 
+/**
+ * Which catalog.
+ */
+catalog: CatalogRef, 
+/**
+ * One line per theme.
+ */
+themes: Array<ThemeCounts>, 
+/**
+ * All themes together.
+ */
+total: Counts, };
+
+export type ImportOutcome = { 
+/**
+ * The catalog the criteria are in now.
+ */
+catalog: CatalogId, 
+/**
+ * Whether that catalog was new (otherwise an identical one was stored already).
+ */
+new_catalog: boolean, 
+/**
+ * The catalog's version as stored (a suffix is added when the same name and version was
+ * stored before with other criteria).
+ */
+catalog_version: string, 
+/**
+ * The round the answers went into; it is the current round now.
+ */
+assessment: AssessmentId, 
+/**
+ * Its name.
+ */
+assessment_name: string, 
+/**
+ * Whether that round was created by this import.
+ */
+new_assessment: boolean, 
+/**
+ * Number of criteria in the file.
+ */
+criteria: number, 
+/**
+ * Number of answers that changed.
+ */
+answers_changed: number, };

@@ -1,0 +1,218 @@
+//! Our import and export next to the floor (a bare calamine read, a bare rust_xlsxwriter write of
+//! the same cells), and the latency of one durable answer change.
+//!
+//! Run: `cargo bench -p criteria --bench floor` (release build). Prints medians and ratios.
+//! `FLOOR_QUICK=1` runs each case once (the smoke run in the tests).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criteria::export::{ExportParams, workbook_bytes};
+use criteria::import::{ImportOptions, analyse};
+use criteria::{ChangeContext, Status, Store};
+use time::OffsetDateTime;
+
+fn main() {
+    let quick = std::env::var_os("FLOOR_QUICK").is_some();
+    let dir = std::env::temp_dir().join(format!("avg-borging-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("bench folder");
+    println!("machine: {}", machine());
+    println!(
+        "{:<28} {:>12} {:>12} {:>8}",
+        "case", "ours (ms)", "floor (ms)", "ratio"
+    );
+    for rows in [300usize, 50_000] {
+        let path = dir.join(format!("criteria-{rows}.xlsx"));
+        write_fixture(&path, rows);
+        let runs = if quick { 1 } else if rows > 1000 { 5 } else { 30 };
+
+        let floor = median(runs, || bare_calamine_read(&path));
+        let ours = median(runs, || {
+            let mut store = Store::open_in_memory().expect("store");
+            let options = ImportOptions {
+                today: OffsetDateTime::now_utc().date(),
+                ..ImportOptions::default()
+            };
+            let plan = analyse(&path, &options).expect("import analyses");
+            assert_eq!(plan.catalog.criteria().count(), rows);
+            store
+                .import_catalog(&plan.catalog, &ctx())
+                .expect("import stores");
+        });
+        report(&format!("import {rows} rows"), ours, floor);
+
+        let mut store = Store::open_in_memory().expect("store");
+        let options = ImportOptions {
+            today: OffsetDateTime::now_utc().date(),
+            ..ImportOptions::default()
+        };
+        let plan = analyse(&path, &options).expect("import");
+        store.import_catalog(&plan.catalog, &ctx()).expect("store");
+        let view = store.open_current(OffsetDateTime::now_utc()).expect("view");
+        let cells = cells_of(&view);
+        let floor = median(runs, || bare_xlsxwriter_write(&cells));
+        let ours = median(runs, || {
+            let params = ExportParams {
+                view: &view,
+                exported_at: OffsetDateTime::now_utc(),
+                program: "bench",
+            };
+            workbook_bytes(&params).expect("export");
+        });
+        report(&format!("export {rows} rows"), ours, floor);
+    }
+    answer_latency(&dir, if quick { 20 } else { 1000 });
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn ctx() -> ChangeContext {
+    ChangeContext {
+        at: OffsetDateTime::now_utc(),
+        by: "bench".into(),
+    }
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|s| s.trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    format!("{cpu}, {cores} cores")
+}
+
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs.max(1))
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn report(case: &str, ours: Duration, floor: Duration) {
+    println!(
+        "{case:<28} {:>12.2} {:>12.2} {:>8.2}",
+        ours.as_secs_f64() * 1e3,
+        floor.as_secs_f64() * 1e3,
+        ours.as_secs_f64() / floor.as_secs_f64()
+    );
+}
+
+/// A plain criteria sheet: a title row, a header row, theme rows every 20 criteria.
+fn write_fixture(path: &Path, rows: usize) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Criteria").expect("name");
+    sheet
+        .write_string(0, 0, "Criteria borging AVG — benchmark")
+        .expect("title");
+    for (col, header) in ["Nr", "Thema", "Criterium", "Toelichting", "Bron", "Status"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(2, col as u16, *header).expect("header");
+    }
+    let statuses = ["Geïmplementeerd", "Gedeeltelijk", "Nee", "N.v.t.", ""];
+    for i in 0..rows {
+        let row = 3 + i as u32;
+        let theme = i / 20 + 1;
+        let cells = [
+            format!("{theme}.{}", i % 20 + 1),
+            format!("Thema {theme}"),
+            format!("De gemeente borgt maatregel {i} aantoonbaar in haar processen."),
+            format!("Toelichting bij criterium {i}: waarom en welk bewijs."),
+            format!("AVG art. {}", 5 + i % 40),
+            statuses[i % statuses.len()].to_owned(),
+        ];
+        for (col, text) in cells.iter().enumerate() {
+            sheet.write_string(row, col as u16, text).expect("cell");
+        }
+    }
+    book.save(path).expect("fixture saved");
+}
+
+fn bare_calamine_read(path: &Path) {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(path).expect("open");
+    let mut cells = book.worksheet_cells_reader("Criteria").expect("sheet");
+    let mut n = 0usize;
+    while let Some(cell) = cells.next_cell().expect("cell") {
+        n += usize::from(!cell.get_value().is_empty());
+    }
+    assert!(n > 0);
+}
+
+fn cells_of(view: &criteria::AssessmentView) -> Vec<[String; 6]> {
+    view.themes
+        .iter()
+        .flat_map(|t| {
+            t.criteria.iter().map(|c| {
+                [
+                    c.code.clone(),
+                    t.name.clone(),
+                    c.text.clone(),
+                    c.explanation.clone(),
+                    c.legal_basis.clone(),
+                    c.answer
+                        .as_ref()
+                        .and_then(|a| a.status)
+                        .map_or("", Status::label)
+                        .to_owned(),
+                ]
+            })
+        })
+        .collect()
+}
+
+fn bare_xlsxwriter_write(cells: &[[String; 6]]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in cells.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            sheet
+                .write_string(r as u32 + 1, c as u16, text)
+                .expect("cell");
+        }
+    }
+    let bytes = book.save_to_buffer().expect("save");
+    assert!(!bytes.is_empty());
+}
+
+/// Median and p99 of one status change committed to a database file (WAL, synchronous=FULL).
+fn answer_latency(dir: &Path, changes: usize) {
+    let path: PathBuf = dir.join("latency.sqlite3");
+    let mut store = Store::open(&path).expect("store");
+    store.ensure_started(OffsetDateTime::now_utc()).expect("start");
+    let codes = ["1.1", "1.2", "2.1", "2.2"];
+    let statuses = [Status::Implemented, Status::Partial, Status::Open];
+    let mut times: Vec<Duration> = (0..changes)
+        .map(|i| {
+            let start = Instant::now();
+            store
+                .set_status(
+                    codes[i % codes.len()],
+                    statuses[i % statuses.len()],
+                    None,
+                    &ctx(),
+                )
+                .expect("change");
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    let at = |q: f64| times[((times.len() as f64 - 1.0) * q) as usize].as_secs_f64() * 1e3;
+    println!(
+        "answer change ({changes}x): median {:.3} ms, p99 {:.3} ms",
+        at(0.5),
+        at(0.99)
+    );
+}

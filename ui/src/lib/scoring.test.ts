@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import type { CriterionView, ThemeView } from "./bindings";
+import { actionForKey, applyFilter, needsJustification, toAnswer, toInput, UndoStack } from "./scoring";
+
+describe("actionForKey", () => {
+  it("maps the number keys to the four statuses and 0 to clear", () => {
+    expect(actionForKey({ key: "1" })).toEqual({ kind: "status", status: "implemented" });
+    expect(actionForKey({ key: "2" })).toEqual({ kind: "status", status: "partial" });
+    expect(actionForKey({ key: "3" })).toEqual({ kind: "status", status: "open" });
+    expect(actionForKey({ key: "4" })).toEqual({ kind: "status", status: "not_applicable" });
+    expect(actionForKey({ key: "0" })).toEqual({ kind: "status", status: null });
+  });
+
+  it("moves with arrows and j/k, undoes with Ctrl+Z, ignores other shortcuts", () => {
+    expect(actionForKey({ key: "j" })).toEqual({ kind: "move", by: 1 });
+    expect(actionForKey({ key: "ArrowUp" })).toEqual({ kind: "move", by: -1 });
+    expect(actionForKey({ key: "z", ctrlKey: true })).toEqual({ kind: "undo" });
+    expect(actionForKey({ key: "1", ctrlKey: true })).toBeNull();
+    expect(actionForKey({ key: "x" })).toBeNull();
+  });
+});
+
+function criterion(code: string, text: string, status: CriterionView["answer"]): CriterionView {
+  return { id: Number(code.replace(".", "")), code, text, explanation: "", legal_basis: "", answer: status };
+}
+
+const themes: ThemeView[] = [
+  {
+    id: 1,
+    name: "Governance",
+    criteria: [
+      criterion("1.1", "De FG is aangewezen", null),
+      criterion("1.2", "Het privacybeleid is vastgesteld", {
+        status: "partial",
+        justification: "",
+        owner: "",
+        action: "",
+        deadline: null,
+        evidence: "",
+      }),
+    ],
+  },
+  { id: 2, name: "Beveiliging", criteria: [criterion("9.1", "Gegevens worden versleuteld", null)] },
+];
+
+describe("applyFilter", () => {
+  it("finds text without regard to case or accents and drops empty themes", () => {
+    const result = applyFilter(themes, { themeId: null, status: null, text: "PRIVACYBELEÏD" });
+    expect(result.map((t) => t.criteria.map((c) => c.code))).toEqual([["1.2"]]);
+  });
+
+  it("filters on niet beoordeeld and on theme", () => {
+    const open = applyFilter(themes, { themeId: null, status: "unanswered", text: "" });
+    expect(open.flatMap((t) => t.criteria.map((c) => c.code))).toEqual(["1.1", "9.1"]);
+    const security = applyFilter(themes, { themeId: 2, status: null, text: "" });
+    expect(security.map((t) => t.name)).toEqual(["Beveiliging"]);
+  });
+});
+
+describe("answers", () => {
+  it("treats an all-empty input as no answer and asks a justification for n.v.t.", () => {
+    expect(toAnswer(toInput(null))).toBeNull();
+    const na = { ...toInput(null), status: "not_applicable" as const };
+    expect(needsJustification(na)).toBe(true);
+    expect(needsJustification({ ...na, justification: "Geen eigen verwerkingen" })).toBe(false);
+  });
+
+  it("undoes the most recent change first and forgets beyond the limit", () => {
+    const stack = new UndoStack(2);
+    stack.push({ criterionId: 1, code: "1.1", before: toInput(null) });
+    stack.push({ criterionId: 2, code: "1.2", before: toInput(null) });
+    stack.push({ criterionId: 3, code: "1.3", before: toInput(null) });
+    expect(stack.size).toBe(2);
+    expect(stack.pop()?.code).toBe("1.3");
+    expect(stack.pop()?.code).toBe("1.2");
+    expect(stack.pop()).toBeUndefined();
+  });
+});

@@ -1,0 +1,132 @@
+// The keyboard model and list logic of the Beoordelen screen. Pure functions, unit-tested.
+import type { AnswerInput, AnswerView, CriterionView, Status, ThemeView } from "./bindings";
+import type { StatusKey } from "./progress";
+
+/** What a key press on the criteria list asks for. */
+export type ListAction =
+  | { kind: "status"; status: Status | null }
+  | { kind: "move"; by: number }
+  | { kind: "open" }
+  | { kind: "undo" };
+
+/** The keys of the Beoordelen list: 1–4 set a status, 0 clears, arrows/j/k move, Enter opens. */
+export function actionForKey(event: {
+  key: string;
+  ctrlKey?: boolean;
+  metaKey?: boolean;
+  altKey?: boolean;
+}): ListAction | null {
+  if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z") return { kind: "undo" };
+  if (event.ctrlKey || event.metaKey || event.altKey) return null;
+  switch (event.key) {
+    case "1":
+      return { kind: "status", status: "implemented" };
+    case "2":
+      return { kind: "status", status: "partial" };
+    case "3":
+      return { kind: "status", status: "open" };
+    case "4":
+      return { kind: "status", status: "not_applicable" };
+    case "0":
+      return { kind: "status", status: null };
+    case "ArrowDown":
+    case "j":
+      return { kind: "move", by: 1 };
+    case "ArrowUp":
+    case "k":
+      return { kind: "move", by: -1 };
+    case "PageDown":
+      return { kind: "move", by: 10 };
+    case "PageUp":
+      return { kind: "move", by: -10 };
+    case "Enter":
+      return { kind: "open" };
+    default:
+      return null;
+  }
+}
+
+/** The editable content of an answer; an unanswered criterion is all empty. */
+export function toInput(answer: AnswerView | null): AnswerInput {
+  return {
+    status: answer?.status ?? null,
+    justification: answer?.justification ?? "",
+    owner: answer?.owner ?? "",
+    action: answer?.action ?? "",
+    deadline: answer?.deadline ?? null,
+    evidence: answer?.evidence ?? "",
+  };
+}
+
+/** The stored form of an input: all empty means no answer at all. */
+export function toAnswer(input: AnswerInput): AnswerView | null {
+  const empty =
+    input.status === null &&
+    input.justification === "" &&
+    input.owner === "" &&
+    input.action === "" &&
+    input.deadline === null &&
+    input.evidence === "";
+  return empty ? null : { ...input };
+}
+
+/** Niet van toepassing is saved only with a justification (the core refuses it otherwise). */
+export function needsJustification(input: AnswerInput): boolean {
+  return input.status === "not_applicable" && input.justification.trim() === "";
+}
+
+export interface Filter {
+  themeId: number | null;
+  status: StatusKey | null;
+  text: string;
+}
+
+function normalise(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+}
+
+/** Themes with only the criteria that pass the filter; themes left empty are dropped. */
+export function applyFilter(themes: ThemeView[], filter: Filter): ThemeView[] {
+  const words = normalise(filter.text).split(/\s+/).filter(Boolean);
+  const matches = (c: CriterionView): boolean => {
+    if (filter.status !== null && (c.answer?.status ?? "unanswered") !== filter.status) return false;
+    if (words.length === 0) return true;
+    const haystack = normalise(
+      [c.code, c.text, c.explanation, c.legal_basis, c.answer?.justification ?? ""].join(" "),
+    );
+    return words.every((w) => haystack.includes(w));
+  };
+  return themes
+    .filter((t) => filter.themeId === null || t.id === filter.themeId)
+    .map((t) => ({ ...t, criteria: t.criteria.filter(matches) }))
+    .filter((t) => t.criteria.length > 0);
+}
+
+/** One saved change that Ctrl+Z can take back. */
+export interface UndoEntry {
+  criterionId: number;
+  code: string;
+  before: AnswerInput;
+}
+
+/** The last changes, newest last, at most `limit`. */
+export class UndoStack {
+  private entries: UndoEntry[] = [];
+  constructor(private readonly limit = 100) {}
+
+  push(entry: UndoEntry): void {
+    this.entries.push(entry);
+    if (this.entries.length > this.limit) this.entries.shift();
+  }
+
+  pop(): UndoEntry | undefined {
+    return this.entries.pop();
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+}

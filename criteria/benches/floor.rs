@@ -24,7 +24,13 @@ fn main() {
     for rows in [300usize, 50_000] {
         let path = dir.join(format!("criteria-{rows}.xlsx"));
         write_fixture(&path, rows);
-        let runs = if quick { 1 } else if rows > 1000 { 5 } else { 30 };
+        let runs = if quick {
+            1
+        } else if rows > 1000 {
+            5
+        } else {
+            30
+        };
 
         let floor = median(runs, || bare_calamine_read(&path));
         let ours = median(runs, || {
@@ -191,7 +197,9 @@ fn bare_xlsxwriter_write(cells: &[[String; 6]]) {
 fn answer_latency(dir: &Path, changes: usize) {
     let path: PathBuf = dir.join("latency.sqlite3");
     let mut store = Store::open(&path).expect("store");
-    store.ensure_started(OffsetDateTime::now_utc()).expect("start");
+    store
+        .ensure_started(OffsetDateTime::now_utc())
+        .expect("start");
     let codes = ["1.1", "1.2", "2.1", "2.2"];
     let statuses = [Status::Implemented, Status::Partial, Status::Open];
     let mut times: Vec<Duration> = (0..changes)

@@ -23,10 +23,21 @@ Zonder --db wordt het gegevensbestand van het venster gebruikt; AVG_BORGING_DB w
 /// What the command line was asked to do.
 #[derive(Debug, PartialEq, Eq)]
 enum Command {
-    Import { file: PathBuf, dry_run: bool },
-    Set { code: String, status: Status, note: Option<String> },
-    Export { file: PathBuf },
-    Overview { json: bool },
+    Import {
+        file: PathBuf,
+        dry_run: bool,
+    },
+    Set {
+        code: String,
+        status: Status,
+        note: Option<String>,
+    },
+    Export {
+        file: PathBuf,
+    },
+    Overview {
+        json: bool,
+    },
 }
 
 /// A parsed command line.
@@ -61,9 +72,9 @@ fn parse(args: &[String]) -> Result<Invocation, Usage> {
     let subcommand = loop {
         match rest.next().map(String::as_str) {
             Some("--db") => {
-                let path = rest
-                    .next()
-                    .ok_or_else(|| Usage("Na --db hoort het pad van een gegevensbestand.".into()))?;
+                let path = rest.next().ok_or_else(|| {
+                    Usage("Na --db hoort het pad van een gegevensbestand.".into())
+                })?;
                 db = Some(PathBuf::from(path));
             }
             Some("-h" | "--help" | "help") => return Err(Usage("AVG-borging".into())),

@@ -2,7 +2,8 @@
 //! `capabilities/main-window.json`; nothing else is reachable from the page.
 
 use criteria::{
-    AnswerInput, AssessmentId, AssessmentView, ChangeContext, CriterionId, ErrorReport, HistoryEntry,
+    AnswerInput, AssessmentId, AssessmentView, ChangeContext, CriterionId, ErrorReport,
+    HistoryEntry,
 };
 use time::OffsetDateTime;
 
@@ -45,6 +46,16 @@ pub fn answer_history(
     store
         .answer_history(assessment, criterion)
         .map_err(|err| err.report())
+}
+
+/// The overview of an assessment: the same numbers as the export and the command line.
+#[tauri::command]
+pub fn overview(
+    state: tauri::State<'_, AppState>,
+    assessment: AssessmentId,
+) -> Result<Overview, ErrorReport> {
+    let store = state.store()?;
+    store.overview(assessment).map_err(|err| err.report())
 }
 
 fn change_context() -> ChangeContext {

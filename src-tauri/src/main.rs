@@ -27,7 +27,8 @@ fn main() -> ExitCode {
         .invoke_handler(tauri::generate_handler![
             commands::current_assessment,
             commands::save_answer,
-            commands::answer_history
+            commands::answer_history,
+            commands::overview
         ])
         .run(tauri::generate_context!());
     match result {

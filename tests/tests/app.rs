@@ -93,3 +93,90 @@ async fn a_database_from_a_newer_version_is_refused_with_a_dutch_message_and_lef
         "the file was not touched"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scoring_with_the_keyboard_updates_the_progress_and_survives_a_restart() {
+    let app = App::start().await;
+    let first_row = app
+        .wait_for("button.row[data-code='1.1']", START_TIMEOUT)
+        .await;
+    first_row.click().await.unwrap(); // opens the detail pane; Escape brings focus back
+    app.wait_for("#detail-kop", ACTION_TIMEOUT).await;
+    app.press("\u{e00c}").await; // Escape
+    app.wait_for_texts("#detail-kop", |t| t.is_empty()).await;
+
+    // 1.1 implemented, down, 1.2 partial, down, 1.3 open, down, 1.4 implemented, down, 1.5 partial.
+    for keys in ["1", "j", "2", "\u{e015}", "3", "j", "1", "j", "2"] {
+        app.press(keys).await;
+    }
+    app.wait_for_texts("nav .progress[data-theme]", |t| {
+        t.first().map(String::as_str) == Some("5 van 5 beoordeeld")
+    })
+    .await;
+    assert_eq!(app.status_of("1.1").await, "Geïmplementeerd");
+    assert_eq!(app.status_of("1.2").await, "Gedeeltelijk geïmplementeerd");
+    assert_eq!(app.status_of("1.3").await, "Vraagt aandacht");
+    assert_eq!(app.status_of("1.5").await, "Gedeeltelijk geïmplementeerd");
+
+    // Ctrl+Z takes the last change back; 0 clears a status.
+    app.press("\u{e009}z\u{e000}").await; // Control down, z, release all
+    app.wait_for_texts("button.row[data-code='1.5'] .status", |t| {
+        t == ["Niet beoordeeld"]
+    })
+    .await;
+    app.press("k").await;
+    app.press("0").await;
+    app.wait_for_texts("button.row[data-code='1.4'] .status", |t| {
+        t == ["Niet beoordeeld"]
+    })
+    .await;
+    app.wait_for_texts("nav .progress[data-theme]", |t| {
+        t.first().map(String::as_str) == Some("3 van 5 beoordeeld")
+    })
+    .await;
+    app.screenshot("beoordelen-gescoord").await;
+
+    let dir = app.stop().await;
+    let app = App::start_in(dir).await;
+    app.wait_for("button.row[data-code='1.1']", START_TIMEOUT)
+        .await;
+    assert_eq!(app.status_of("1.1").await, "Geïmplementeerd");
+    assert_eq!(app.status_of("1.2").await, "Gedeeltelijk geïmplementeerd");
+    assert_eq!(app.status_of("1.3").await, "Vraagt aandacht");
+    assert_eq!(app.status_of("1.4").await, "Niet beoordeeld");
+    assert_eq!(app.status_of("1.5").await, "Niet beoordeeld");
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn not_applicable_asks_for_a_justification_before_it_is_saved() {
+    let app = App::start().await;
+    let row = app
+        .wait_for("button.row[data-code='2.1']", START_TIMEOUT)
+        .await;
+    row.click().await.unwrap();
+    app.press("\u{e00c}").await; // Escape back to the list
+    app.wait_for_texts("#detail-kop", |t| t.is_empty()).await;
+    app.press("4").await;
+    let hint = app.wait_for(".hint", ACTION_TIMEOUT).await;
+    assert!(hint.text().await.unwrap().contains("onderbouwing"));
+    assert_eq!(
+        app.status_of("2.1").await,
+        "Niet beoordeeld",
+        "not saved yet"
+    );
+
+    app.press("Wij verwerken hier geen persoonsgegevens.").await;
+    app.press("\u{e004}").await; // Tab: leaving the field saves
+    app.wait_for_texts("button.row[data-code='2.1'] .status", |t| {
+        t == ["Niet van toepassing"]
+    })
+    .await;
+    let history = app.wait_for_texts(".history li", |t| !t.is_empty()).await;
+    assert!(
+        history[0].contains("Niet beoordeeld → Niet van toepassing"),
+        "{history:?}"
+    );
+    app.screenshot("detail-nvt").await;
+    app.stop().await;
+}

@@ -135,6 +135,11 @@ impl Store {
         self.assessment_view(id)
     }
 
+    /// The overview (counts per theme and in total) of one assessment.
+    pub fn overview(&self, id: crate::AssessmentId) -> Result<crate::Overview> {
+        Ok(crate::Overview::of(&self.assessment_view(id)?))
+    }
+
     /// Everything the Beoordelen screen shows for one assessment.
     pub fn assessment_view(&self, id: crate::AssessmentId) -> Result<crate::AssessmentView> {
         crate::view::load(&self.conn, id)

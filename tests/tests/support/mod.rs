@@ -208,3 +208,47 @@ impl Drop for App {
         }
     }
 }
+
+impl App {
+    /// Presses `keys` (WebDriver key codes allowed) on the element that has the focus.
+    pub async fn press(&self, keys: &str) {
+        let focused = self
+            .client
+            .active_element()
+            .await
+            .expect("an element has the focus");
+        focused.send_keys(keys).await.expect("keys sent");
+    }
+
+    /// Waits until `check` holds for the texts of `css`, or fails with what was seen last.
+    pub async fn wait_for_texts(
+        &self,
+        css: &str,
+        check: impl Fn(&[String]) -> bool,
+    ) -> Vec<String> {
+        let deadline = Instant::now() + ACTION_TIMEOUT;
+        loop {
+            let texts = self.texts(css).await;
+            if check(&texts) {
+                return texts;
+            }
+            if Instant::now() > deadline {
+                panic!("{css} never reached the expected state; last seen: {texts:?}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await; // polling interval
+        }
+    }
+
+    /// The status shown on the row of criterion `code`.
+    pub async fn status_of(&self, code: &str) -> String {
+        self.client
+            .find(Locator::Css(&format!(
+                "button.row[data-code='{code}'] .status"
+            )))
+            .await
+            .expect("row exists")
+            .text()
+            .await
+            .expect("status text")
+    }
+}

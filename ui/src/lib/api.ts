@@ -8,6 +8,7 @@ import type {
   CriterionId,
   ErrorReport,
   HistoryEntry,
+  Overview,
 } from "./bindings";
 
 /** An error from the app, with a Dutch message that can be shown as it is. */
@@ -69,4 +70,9 @@ export function answerHistory(
   criterion: CriterionId,
 ): Promise<HistoryEntry[]> {
   return call<HistoryEntry[]>("answer_history", { assessment, criterion });
+}
+
+/** Counts per theme and in total, as the export and the command line compute them. */
+export function overview(assessment: AssessmentId): Promise<Overview> {
+  return call<Overview>("overview", { assessment });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CriterionView, Status, ThemeView } from "./bindings";
-import { themeProgress } from "./progress";
+import { percentOfScope, themeProgress } from "./progress";
 
 function criterion(code: string, status: Status | null | undefined): CriterionView {
   return {
@@ -39,5 +39,13 @@ describe("themeProgress", () => {
       not_applicable: 1,
       unanswered: 2,
     });
+  });
+});
+
+describe("percentOfScope", () => {
+  it("leaves niet van toepassing out of the base and shows a dash without scope", () => {
+    expect(percentOfScope({ criteria: 5, not_applicable: 1 }, 2)).toBe("50%");
+    expect(percentOfScope({ criteria: 3, not_applicable: 0 }, 1)).toBe("33%");
+    expect(percentOfScope({ criteria: 2, not_applicable: 2 }, 0)).toBe("–");
   });
 });

@@ -33,3 +33,13 @@ export function themeProgress(theme: ThemeView): ThemeProgress {
   const total = theme.criteria.length;
   return { total, assessed: total - counts.unanswered, counts };
 }
+
+/** `count` as a whole percentage of the criteria in scope (all minus n.v.t.), like the core. */
+export function percentOfScope(
+  counts: { criteria: number; not_applicable: number },
+  count: number,
+): string {
+  const scope = counts.criteria - counts.not_applicable;
+  if (scope <= 0) return "–";
+  return `${Math.round((count * 100) / scope)}%`;
+}

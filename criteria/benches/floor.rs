@@ -35,10 +35,7 @@ fn main() {
         let floor = median(runs, || bare_calamine_read(&path));
         let ours = median(runs, || {
             let mut store = Store::open_in_memory().expect("store");
-            let options = ImportOptions {
-                today: OffsetDateTime::now_utc().date(),
-                ..ImportOptions::default()
-            };
+            let options = ImportOptions::new(OffsetDateTime::now_utc().date());
             let plan = analyse(&path, &options).expect("import analyses");
             assert_eq!(plan.catalog.criteria().count(), rows);
             store
@@ -48,10 +45,7 @@ fn main() {
         report(&format!("import {rows} rows"), ours, floor);
 
         let mut store = Store::open_in_memory().expect("store");
-        let options = ImportOptions {
-            today: OffsetDateTime::now_utc().date(),
-            ..ImportOptions::default()
-        };
+        let options = ImportOptions::new(OffsetDateTime::now_utc().date());
         let plan = analyse(&path, &options).expect("import");
         store.import_catalog(&plan.catalog, &ctx()).expect("store");
         let view = store.open_current(OffsetDateTime::now_utc()).expect("view");

@@ -216,8 +216,7 @@ fn import(store: &mut Store, file: &Path, dry_run: bool) -> Result<ExitCode, Fai
     use criteria::import::{ImportOptions, Severity, analyse};
     let options = ImportOptions {
         remembered: store.remembered_mappings()?,
-        today: OffsetDateTime::now_utc().date(),
-        ..ImportOptions::default()
+        ..ImportOptions::new(OffsetDateTime::now_utc().date())
     };
     let plan = analyse(file, &options)?;
     println!(

@@ -3,7 +3,7 @@
 
 use criteria::{
     AnswerInput, AssessmentId, AssessmentView, ChangeContext, CriterionId, ErrorReport,
-    HistoryEntry,
+    HistoryEntry, Overview,
 };
 use time::OffsetDateTime;
 

@@ -141,7 +141,7 @@ fn write_fixture(path: &Path, rows: usize) {
 }
 
 fn bare_calamine_read(path: &Path) {
-    use calamine::{Reader, Xlsx, open_workbook};
+    use calamine::{DataType, Xlsx, open_workbook};
     let mut book: Xlsx<_> = open_workbook(path).expect("open");
     let mut cells = book.worksheet_cells_reader("Criteria").expect("sheet");
     let mut n = 0usize;

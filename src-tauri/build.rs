@@ -2,7 +2,12 @@
 //! needs an explicit `allow-…` permission in a capability file.
 
 /// Every command the window may call; keep in step with `generate_handler!` in `src/main.rs`.
-const COMMANDS: &[&str] = &["current_assessment", "save_answer", "answer_history", "overview"];
+const COMMANDS: &[&str] = &[
+    "current_assessment",
+    "save_answer",
+    "answer_history",
+    "overview",
+];
 
 fn main() {
     let attributes = tauri_build::Attributes::new()

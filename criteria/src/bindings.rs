@@ -29,6 +29,14 @@ fn generate() -> String {
         CatalogRef::decl(&cfg),
         Overview::decl(&cfg),
         ImportOutcome::decl(&cfg),
+        import::ColumnMapping::decl(&cfg),
+        import::MappingSource::decl(&cfg),
+        import::Severity::decl(&cfg),
+        import::Finding::decl(&cfg),
+        CatalogDraft::decl(&cfg),
+        ThemeDraft::decl(&cfg),
+        CriterionDraft::decl(&cfg),
+        import::ImportPlan::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in criteria/ by `UPDATE_BINDINGS=1 cargo test -p criteria bindings`.\n// Do not edit by hand: the tests fail when this file differs from the Rust types.\n",

@@ -246,14 +246,24 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let at = datetime!(2026-01-05 09:00 UTC);
         store.ensure_started(at).unwrap();
-        let ctx = ChangeContext { at, by: "anna".into() };
+        let ctx = ChangeContext {
+            at,
+            by: "anna".into(),
+        };
         let err = store
             .set_status("1.1", Status::NotApplicable, None, &ctx)
             .unwrap_err();
         assert_eq!(err.code(), "justification_required");
-        assert!(store
-            .set_status("1.1", Status::NotApplicable, Some("Geen eigen verwerkingen"), &ctx)
-            .unwrap());
+        assert!(
+            store
+                .set_status(
+                    "1.1",
+                    Status::NotApplicable,
+                    Some("Geen eigen verwerkingen"),
+                    &ctx
+                )
+                .unwrap()
+        );
     }
 
     #[test]

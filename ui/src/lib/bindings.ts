@@ -287,3 +287,187 @@ criteria: number,
  * Number of answers that changed.
  */
 answers_changed: number, };
+
+export type ColumnMapping = { 
+/**
+ * Criterion code ("1.2").
+ */
+code: number | null, 
+/**
+ * Theme name (when themes are a column rather than title rows).
+ */
+theme: number | null, 
+/**
+ * The criterion text (the norm). Without it nothing can be imported.
+ */
+text: number | null, 
+/**
+ * Explanation.
+ */
+explanation: number | null, 
+/**
+ * Legal basis (AVG articles).
+ */
+legal_basis: number | null, 
+/**
+ * Status.
+ */
+status: number | null, 
+/**
+ * Justification of the status.
+ */
+justification: number | null, 
+/**
+ * Owner.
+ */
+owner: number | null, 
+/**
+ * Improvement action.
+ */
+action: number | null, 
+/**
+ * Deadline of the action.
+ */
+deadline: number | null, 
+/**
+ * Where the evidence is.
+ */
+evidence: number | null, 
+/**
+ * The hidden row key of our own export.
+ */
+key: number | null, };
+
+export type MappingSource = "detected" | "remembered" | "given";
+
+export type Severity = "blocking" | "warning" | "info";
+
+export type Finding = { 
+/**
+ * The sheet it is about.
+ */
+sheet: string, 
+/**
+ * 1-based row, when it is about a row.
+ */
+row: number | null, 
+/**
+ * Column letter ("F"), when it is about a column.
+ */
+column: string | null, 
+/**
+ * How serious it is.
+ */
+severity: Severity, 
+/**
+ * Dutch: what is wrong and what was done.
+ */
+message: string, };
+
+export type CatalogDraft = { 
+/**
+ * Name, e.g. "Criteria borging AVG" (from our export's metadata, or the file name).
+ */
+name: string, 
+/**
+ * Version, e.g. "2024" (from our export's metadata, or the import date).
+ */
+version: string, 
+/**
+ * Themes in file order; criteria without a theme go into a theme named "Algemeen".
+ */
+themes: Array<ThemeDraft>, };
+
+export type ThemeDraft = { 
+/**
+ * The theme's title.
+ */
+name: string, 
+/**
+ * Its criteria in file order.
+ */
+criteria: Array<CriterionDraft>, };
+
+export type CriterionDraft = { 
+/**
+ * Stable code ("3.2"); unique within the draft.
+ */
+code: string, 
+/**
+ * The norm.
+ */
+text: string, 
+/**
+ * Explanation.
+ */
+explanation: string, 
+/**
+ * Legal basis (AVG articles).
+ */
+legal_basis: string, 
+/**
+ * The answer in the file; `None` when the row had no status and no notes.
+ */
+answer: AnswerInput | null, 
+/**
+ * 1-based row in the sheet, for findings.
+ */
+row: number, };
+
+export type ImportPlan = { 
+/**
+ * The file's name (without folder).
+ */
+file_name: string, 
+/**
+ * The sheet the criteria were read from.
+ */
+sheet: string, 
+/**
+ * All sheets in the file, for the user's choice.
+ */
+sheets: Array<string>, 
+/**
+ * 1-based header row; data starts below it.
+ */
+header_row: number, 
+/**
+ * Header texts from column A on.
+ */
+headers: Array<string>, 
+/**
+ * Normalised headers joined with `|`: the key to remember a confirmed mapping under.
+ */
+header_signature: string, 
+/**
+ * The column mapping used.
+ */
+mapping: ColumnMapping, 
+/**
+ * Where it came from.
+ */
+mapping_source: MappingSource, 
+/**
+ * False when the user should confirm or correct the mapping.
+ */
+mapping_certain: boolean, 
+/**
+ * The first data rows (at most 10) as shown text.
+ */
+preview: Array<Array<string>>, 
+/**
+ * The catalog as it would be imported.
+ */
+catalog: CatalogDraft, 
+/**
+ * Everything noticed, in sheet order.
+ */
+findings: Array<Finding>, 
+/**
+ * The file is an export of AVG-borging (its metadata sheet was found).
+ */
+own_export: boolean, 
+/**
+ * Non-empty rows below the header.
+ */
+rows_read: number, };

@@ -1,0 +1,497 @@
+//! Import of criteria workbooks (.xlsx, .xlsm, .ods, .xls): see DESIGN.md section 4.
+//!
+//! [`analyse`] turns an untrusted file into an [`ImportPlan`]: a dry run that says which sheet,
+//! header row and columns were used, shows a preview, holds the catalog as it would be imported,
+//! and lists every finding (sheet, row, column, what is wrong and what was done). Nothing is
+//! written; `Store::apply_import` writes a plan the user confirmed.
+//!
+//! The steps, one module each:
+//! - `container`: what the file is (by content) and, for zip-based files, every part checked
+//!   (sizes, ratio, CRC) before a parser sees it; `ods_guard` and `xls_guard` bound what calamine
+//!   would allocate for the formats it reads whole;
+//! - `cells`: cells streamed into a small sparse grid within the [`Limits`];
+//! - `detect`: the criteria sheet, the header row and the column mapping by synonyms;
+//! - `status_text`: statuses and dates as people type them;
+//! - `plan`: rows to themes, criteria and answers, with findings.
+
+mod cells;
+mod container;
+mod detect;
+mod limits;
+mod ods_guard;
+mod plan;
+mod status_text;
+mod xls_guard;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+pub use limits::Limits;
+
+use cells::{Book, SheetInfo};
+use container::Kind;
+use detect::{Field, HEADER_SCAN_ROWS, HeaderGuess};
+use limits::{Budget, refused};
+use plan::Layout;
+
+use crate::workbook_format::{CRITERIA_COLUMNS, FORMAT_VERSION, METADATA_SHEET, meta};
+use crate::{CatalogDraft, Result};
+
+/// Which column of the criteria sheet holds which field: 0-based column indexes, `None` when the
+/// sheet has no such column.
+#[derive(Debug, Clone, Serialize, Deserialize, TS, PartialEq, Eq, Default)]
+pub struct ColumnMapping {
+    /// Criterion code ("1.2").
+    pub code: Option<u32>,
+    /// Theme name (when themes are a column rather than title rows).
+    pub theme: Option<u32>,
+    /// The criterion text (the norm). Without it nothing can be imported.
+    pub text: Option<u32>,
+    /// Explanation.
+    pub explanation: Option<u32>,
+    /// Legal basis (AVG articles).
+    pub legal_basis: Option<u32>,
+    /// Status.
+    pub status: Option<u32>,
+    /// Justification of the status.
+    pub justification: Option<u32>,
+    /// Owner.
+    pub owner: Option<u32>,
+    /// Improvement action.
+    pub action: Option<u32>,
+    /// Deadline of the action.
+    pub deadline: Option<u32>,
+    /// Where the evidence is.
+    pub evidence: Option<u32>,
+    /// The hidden row key of our own export.
+    pub key: Option<u32>,
+}
+
+impl ColumnMapping {
+    pub(crate) fn get(&self, field: Field) -> Option<u32> {
+        match field {
+            Field::Code => self.code,
+            Field::Theme => self.theme,
+            Field::Text => self.text,
+            Field::Explanation => self.explanation,
+            Field::LegalBasis => self.legal_basis,
+            Field::Status => self.status,
+            Field::Justification => self.justification,
+            Field::Owner => self.owner,
+            Field::Action => self.action,
+            Field::Deadline => self.deadline,
+            Field::Evidence => self.evidence,
+            Field::Key => self.key,
+        }
+    }
+
+    pub(crate) fn set(&mut self, field: Field, col: Option<u32>) {
+        let slot = match field {
+            Field::Code => &mut self.code,
+            Field::Theme => &mut self.theme,
+            Field::Text => &mut self.text,
+            Field::Explanation => &mut self.explanation,
+            Field::LegalBasis => &mut self.legal_basis,
+            Field::Status => &mut self.status,
+            Field::Justification => &mut self.justification,
+            Field::Owner => &mut self.owner,
+            Field::Action => &mut self.action,
+            Field::Deadline => &mut self.deadline,
+            Field::Evidence => &mut self.evidence,
+            Field::Key => &mut self.key,
+        };
+        *slot = col;
+    }
+
+    fn max_column(&self) -> Option<u32> {
+        Field::ALL.iter().filter_map(|f| self.get(*f)).max()
+    }
+}
+
+/// Where the column mapping of a plan came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum MappingSource {
+    /// Found from the headers.
+    Detected,
+    /// Saved earlier for files with the same headers.
+    Remembered,
+    /// Given by the user for this import.
+    Given,
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The import cannot be confirmed until this is solved.
+    Blocking,
+    /// Something was not taken over as it stood (left empty or skipped).
+    Warning,
+    /// Worth knowing; nothing was lost.
+    Info,
+}
+
+/// One thing the dry run noticed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Finding {
+    /// The sheet it is about.
+    pub sheet: String,
+    /// 1-based row, when it is about a row.
+    pub row: Option<u32>,
+    /// Column letter ("F"), when it is about a column.
+    pub column: Option<String>,
+    /// How serious it is.
+    pub severity: Severity,
+    /// Dutch: what is wrong and what was done.
+    pub message: String,
+}
+
+/// How to read a file: the user's corrections, the remembered mappings, the clock and limits.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The user's choice of sheet; else detected.
+    pub sheet: Option<String>,
+    /// The user's choice of header row (1-based); else detected.
+    pub header_row: Option<u32>,
+    /// The user's column mapping; else remembered or detected.
+    pub mapping: Option<ColumnMapping>,
+    /// Mappings confirmed earlier, by header signature.
+    pub remembered: BTreeMap<String, ColumnMapping>,
+    /// Today: the catalog version of a file that does not name one.
+    pub today: time::Date,
+    /// Bounds on what the file may make us read.
+    pub limits: Limits,
+}
+
+impl ImportOptions {
+    /// Options with nothing chosen yet and the default limits.
+    pub fn new(today: time::Date) -> Self {
+        ImportOptions {
+            sheet: None,
+            header_row: None,
+            mapping: None,
+            remembered: BTreeMap::new(),
+            today,
+            limits: Limits::default(),
+        }
+    }
+}
+
+impl Default for ImportOptions {
+    /// For `ImportOptions { today, ..Default::default() }`: the clock is never read here, so
+    /// `today` is 1970-01-01 until the caller sets it (a visibly wrong catalog version otherwise).
+    fn default() -> Self {
+        ImportOptions::new(time::macros::date!(1970 - 01 - 01))
+    }
+}
+
+/// The result of a dry run: what would be imported, and everything noticed on the way.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ImportPlan {
+    /// The file's name (without folder).
+    pub file_name: String,
+    /// The sheet the criteria were read from.
+    pub sheet: String,
+    /// All sheets in the file, for the user's choice.
+    pub sheets: Vec<String>,
+    /// 1-based header row; data starts below it.
+    pub header_row: u32,
+    /// Header texts from column A on.
+    pub headers: Vec<String>,
+    /// Normalised headers joined with `|`: the key to remember a confirmed mapping under.
+    pub header_signature: String,
+    /// The column mapping used.
+    pub mapping: ColumnMapping,
+    /// Where it came from.
+    pub mapping_source: MappingSource,
+    /// False when the user should confirm or correct the mapping.
+    pub mapping_certain: bool,
+    /// The first data rows (at most 10) as shown text.
+    pub preview: Vec<Vec<String>>,
+    /// The catalog as it would be imported.
+    pub catalog: CatalogDraft,
+    /// Everything noticed, in sheet order.
+    pub findings: Vec<Finding>,
+    /// The file is an export of AVG-borging (its metadata sheet was found).
+    pub own_export: bool,
+    /// Non-empty rows below the header.
+    pub rows_read: u32,
+}
+
+impl ImportPlan {
+    /// The number of blocking findings; the import can be confirmed only when it is 0.
+    pub fn blocking(&self) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Blocking)
+            .count()
+    }
+}
+
+/// Analyses the workbook at `path` (a dry run; nothing is written).
+pub fn analyse(path: &Path, options: &ImportOptions) -> Result<ImportPlan> {
+    let unreadable = || {
+        refused(
+            "Het bestand kon niet worden geopend: het bestaat niet (meer) of u mag het niet lezen. Kies het bestand opnieuw.",
+        )
+    };
+    let metadata = std::fs::metadata(path).map_err(|_| unreadable())?;
+    if !metadata.is_file() {
+        return Err(unreadable());
+    }
+    let max = options.limits.max_file_bytes;
+    if metadata.len() > max {
+        return Err(container::too_large(&options.limits));
+    }
+    let file = std::fs::File::open(path).map_err(|_| unreadable())?;
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    // The file may grow between the check and the read: read one byte past the limit at most.
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|_| unreadable())?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    analyse_bytes(&name, &bytes, options)
+}
+
+/// Analyses a workbook held in memory; `file_name` names it in the plan (and the catalog when the
+/// file does not name one).
+pub fn analyse_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> Result<ImportPlan> {
+    let limits = &options.limits;
+    let kind = container::inspect(bytes, limits)?;
+    // What calamine itself builds for .ods and .xls is bounded on its own budget; what we keep is
+    // bounded on the second.
+    let mut reader_budget = Budget::new(limits);
+    match kind {
+        Kind::Xlsx => {}
+        Kind::Ods => ods_guard::check(bytes, &mut reader_budget)?,
+        Kind::Xls => xls_guard::check(bytes, limits, &mut reader_budget)?,
+    }
+    let mut budget = Budget::new(limits);
+    let mut book = Book::open(kind, bytes)?;
+    let sheets = book.sheets();
+    let metadata = read_metadata(&mut book, &sheets, limits, &mut budget)?;
+    let own_export = metadata
+        .as_ref()
+        .is_some_and(|m| m.contains_key(meta::FORMAT_VERSION));
+
+    let (sheet, detected_row) = choose_sheet(&mut book, &sheets, options, &mut budget)?;
+    let grid = book.read(&sheet, limits.max_rows, limits, &mut budget)?;
+
+    let header_row0 = options
+        .header_row
+        .map(|r| r.saturating_sub(1))
+        .or(detected_row)
+        .or(grid.rows.first().map(|r| r.row))
+        .unwrap_or(0);
+    let header = grid.rows.iter().find(|r| r.row == header_row0);
+    let headers = detect::header_texts(header);
+    let header_signature = detect::header_signature(&headers);
+
+    let (mapping, mapping_source, mapping_certain) = if let Some(given) = &options.mapping {
+        (given.clone(), MappingSource::Given, true)
+    } else if let Some(remembered) = options.remembered.get(&header_signature) {
+        (remembered.clone(), MappingSource::Remembered, true)
+    } else {
+        let (mapping, _, certain) = match header {
+            Some(row) => detect::mapping_for(row),
+            None => (ColumnMapping::default(), 0, false),
+        };
+        let exact_export = own_export && headers.iter().map(String::as_str).eq(CRITERIA_COLUMNS);
+        (mapping, MappingSource::Detected, certain || exact_export)
+    };
+
+    let width = headers
+        .len()
+        .max(mapping.max_column().map_or(0, |c| c as usize + 1))
+        .min(limits.max_columns as usize);
+    let layout = Layout {
+        sheet: &sheet,
+        header_row: header_row0,
+        mapping: &mapping,
+        own_export,
+        width,
+    };
+    let built = plan::build(&grid, &layout, limits);
+
+    let mut findings = metadata_findings(metadata.as_ref());
+    findings.extend(built.findings);
+
+    let (name, version) = catalog_name(file_name, metadata.as_ref(), options.today);
+    Ok(ImportPlan {
+        file_name: file_name.to_owned(),
+        sheet,
+        sheets: sheets.into_iter().map(|s| s.name).collect(),
+        header_row: header_row0.saturating_add(1),
+        headers,
+        header_signature,
+        mapping,
+        mapping_source,
+        mapping_certain,
+        preview: built.preview,
+        catalog: CatalogDraft {
+            name,
+            version,
+            themes: built.themes,
+        },
+        findings,
+        own_export,
+        rows_read: built.rows_read,
+    })
+}
+
+/// The sheet with the criteria and its 0-based header row, if one was recognised.
+///
+/// A header row whose signature has a remembered mapping wins; otherwise the ranking is: a real
+/// header (criterion text and one more field), not a cover or overview sheet by name, visible,
+/// most fields named; the first sheet wins a tie.
+fn choose_sheet(
+    book: &mut Book<'_>,
+    sheets: &[SheetInfo],
+    options: &ImportOptions,
+    budget: &mut Budget,
+) -> Result<(String, Option<u32>)> {
+    let limits = &options.limits;
+    if let Some(name) = &options.sheet {
+        if !sheets.iter().any(|s| s.name == *name) {
+            return Err(refused(format!(
+                "Het blad \u{201c}{name}\u{201d} staat niet in dit bestand. Kies een van de bladen die worden getoond."
+            )));
+        }
+        let top = book.read(name, HEADER_SCAN_ROWS, limits, budget)?;
+        let row =
+            remembered_row(&top.rows, options).or(detect::best_header(&top.rows).map(|g| g.row));
+        return Ok((name.clone(), row));
+    }
+
+    let mut best: Option<(SheetRank, &SheetInfo, u32)> = None;
+    for sheet in sheets.iter().filter(|s| s.worksheet) {
+        let top = book.read(&sheet.name, HEADER_SCAN_ROWS, limits, budget)?;
+        let (remembered, row, score) = match remembered_row(&top.rows, options) {
+            Some(row) => (true, row, 0),
+            None => match detect::best_header(&top.rows) {
+                Some(HeaderGuess {
+                    row,
+                    score,
+                    mapping,
+                }) if mapping.text.is_some() => (false, row, score),
+                _ => continue,
+            },
+        };
+        let rank = (
+            remembered,
+            remembered || score >= 2,
+            !detect::is_side_sheet(&sheet.name),
+            sheet.visible,
+            score,
+        );
+        if best.as_ref().is_none_or(|(r, ..)| rank > *r) {
+            best = Some((rank, sheet, row));
+        }
+    }
+    if let Some((_, sheet, row)) = best {
+        return Ok((sheet.name.clone(), Some(row)));
+    }
+    if options.mapping.is_some()
+        && let Some(sheet) = sheets.iter().find(|s| s.worksheet && s.visible)
+    {
+        return Ok((sheet.name.clone(), None));
+    }
+    Err(refused(
+        "Er is geen blad met criteria gevonden: geen enkel blad heeft bovenaan een kopregel met een kolom voor het criterium (zoals \u{201c}Criterium\u{201d}, \u{201c}Norm\u{201d} of \u{201c}Eis\u{201d}). Controleer of u het juiste bestand koos.",
+    ))
+}
+
+/// How likely a sheet holds the criteria, compared field by field: remembered headers, a real
+/// header, not a side sheet by name, visible, fields named.
+type SheetRank = (bool, bool, bool, bool, usize);
+
+/// The first of the top rows whose header signature has a remembered mapping.
+fn remembered_row(rows: &[cells::Row], options: &ImportOptions) -> Option<u32> {
+    if options.remembered.is_empty() {
+        return None;
+    }
+    rows.iter()
+        .filter(|r| r.row < HEADER_SCAN_ROWS)
+        .find(|r| {
+            let signature = detect::header_signature(&detect::header_texts(Some(r)));
+            options.remembered.contains_key(&signature)
+        })
+        .map(|r| r.row)
+}
+
+/// Rows read from a metadata sheet; it is small.
+const METADATA_ROWS: u32 = 200;
+
+/// The key/value rows of our export's metadata sheet, if the file has one.
+fn read_metadata(
+    book: &mut Book<'_>,
+    sheets: &[SheetInfo],
+    limits: &Limits,
+    budget: &mut Budget,
+) -> Result<Option<BTreeMap<String, String>>> {
+    if !sheets.iter().any(|s| s.name == METADATA_SHEET) {
+        return Ok(None);
+    }
+    let grid = book.read(METADATA_SHEET, METADATA_ROWS, limits, budget)?;
+    let mut out = BTreeMap::new();
+    for row in &grid.rows {
+        let key = row.get(0).map(|c| c.value.shown().trim().to_owned());
+        let value = row.get(1).map(|c| c.value.shown().trim().to_owned());
+        if let (Some(key), value) = (key, value) {
+            out.insert(key, value.unwrap_or_default());
+        }
+    }
+    Ok(out.contains_key(meta::FORMAT_VERSION).then_some(out))
+}
+
+fn metadata_findings(metadata: Option<&BTreeMap<String, String>>) -> Vec<Finding> {
+    let Some(version) = metadata.and_then(|m| m.get(meta::FORMAT_VERSION)) else {
+        return Vec::new();
+    };
+    match version.parse::<u32>() {
+        Ok(v) if v <= FORMAT_VERSION => Vec::new(),
+        _ => vec![Finding {
+            sheet: METADATA_SHEET.to_owned(),
+            row: None,
+            column: None,
+            severity: Severity::Blocking,
+            message: format!(
+                "Dit bestand is gemaakt met een nieuwere versie van AVG-borging (bestandsformaat {version}; deze versie kent tot en met {FORMAT_VERSION}). Installeer de nieuwste versie en importeer het daarmee."
+            ),
+        }],
+    }
+}
+
+/// Catalog name and version: from our export's metadata, else the file name and today's date.
+fn catalog_name(
+    file_name: &str,
+    metadata: Option<&BTreeMap<String, String>>,
+    today: time::Date,
+) -> (String, String) {
+    let from_meta = |key: &str| {
+        metadata
+            .and_then(|m| m.get(key))
+            .filter(|v| !v.is_empty())
+            .cloned()
+    };
+    let stem = Path::new(file_name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "Geïmporteerde criteria".to_owned());
+    (
+        from_meta(meta::CATALOG).unwrap_or(stem),
+        from_meta(meta::CATALOG_VERSION).unwrap_or_else(|| status_text::iso(today)),
+    )
+}

@@ -1,0 +1,113 @@
+//! Integration tests of the core through its public API only: store → export → import.
+//! (One integration test binary; unit tests live next to the code.)
+
+use criteria::export::{ExportParams, workbook_bytes};
+use criteria::import::{ImportOptions, ImportPlan, analyse_bytes};
+use criteria::{AnswerInput, AssessmentView, ChangeContext, Overview, Status, Store};
+use proptest::prelude::*;
+use time::OffsetDateTime;
+use time::macros::datetime;
+
+const NOW: OffsetDateTime = datetime!(2026-11-28 10:00 UTC);
+
+fn ctx() -> ChangeContext {
+    ChangeContext {
+        at: NOW,
+        by: "fg".into(),
+    }
+}
+
+/// Exports the current round of `store` and reads the file back as a dry run.
+fn export_and_reimport(store: &mut Store) -> (AssessmentView, ImportPlan) {
+    let view = store.open_current(NOW).expect("current round");
+    let bytes = workbook_bytes(&ExportParams {
+        view: &view,
+        exported_at: NOW,
+        program: "test",
+    })
+    .expect("export");
+    let plan =
+        analyse_bytes("export.xlsx", &bytes, &ImportOptions::new(NOW.date())).expect("re-import");
+    (view, plan)
+}
+
+#[test]
+fn an_exported_round_re_imports_with_the_same_statuses_and_overview() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.ensure_started(NOW).unwrap();
+    for (code, status) in [
+        ("1.1", Status::Implemented),
+        ("1.2", Status::Partial),
+        ("2.1", Status::Open),
+        ("3.1", Status::Implemented),
+    ] {
+        store
+            .set_status(code, status, Some("zie beleid"), &ctx())
+            .unwrap();
+    }
+    store
+        .set_status(
+            "4.1",
+            Status::NotApplicable,
+            Some("geen eigen taak"),
+            &ctx(),
+        )
+        .unwrap();
+    let (view, plan) = export_and_reimport(&mut store);
+    assert!(plan.own_export, "our own export is recognised");
+    assert_eq!(plan.blocking(), 0, "{:?}", plan.findings);
+    assert_eq!(plan.catalog.name, view.assessment.catalog_name);
+    assert_eq!(plan.catalog.version, view.assessment.catalog_version);
+
+    // Importing it into a fresh store gives the same overview.
+    let mut other = Store::open_in_memory().unwrap();
+    let outcome = other.import_catalog(&plan.catalog, &ctx()).unwrap();
+    assert_eq!(outcome.answers_changed, 5);
+    assert_eq!(
+        other.overview(outcome.assessment).unwrap().total,
+        Overview::of(&view).total
+    );
+    // Importing it back into the same store changes nothing.
+    let again = store.import_catalog(&plan.catalog, &ctx()).unwrap();
+    assert!(!again.new_catalog);
+    assert_eq!(again.answers_changed, 0);
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        // Anything Unicode, including control characters.
+        any::<String>(),
+        // Text that a spreadsheet could take for a formula.
+        "[=+\\-@\t\r][ -~]{0,20}",
+        // Leading and trailing spaces, line breaks, accents, emoji.
+        "[ \\n]{0,2}[a-zé€🙂 ]{0,30}[ \\n]{0,2}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_unicode_note_survives_store_export_import(
+        justification in text(),
+        owner in text(),
+        action in text(),
+        evidence in text(),
+    ) {
+        let mut store = Store::open_in_memory().unwrap();
+        let round = store.ensure_started(NOW).unwrap();
+        let criterion = store.assessment_view(round).unwrap().themes[0].criteria[0].id;
+        let answer = AnswerInput {
+            status: Some(Status::Partial),
+            justification,
+            owner,
+            action,
+            deadline: Some("2027-03-31".into()),
+            evidence,
+        };
+        store.save_answer(round, criterion, &answer, &ctx()).unwrap();
+        let (_, plan) = export_and_reimport(&mut store);
+        let first = plan.catalog.criteria().next().unwrap();
+        prop_assert_eq!(first.answer.as_ref(), Some(&answer));
+    }
+}

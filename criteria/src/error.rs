@@ -80,7 +80,7 @@ pub enum Error {
 
     /// An import dry run found problems that must be solved first (see its findings).
     #[error(
-        "De import is niet uitgevoerd: de proefimport vond {count} blokkerende problemen. Los ze op in het bestand of pas de kolomindeling aan en probeer het opnieuw."
+        "De import is niet uitgevoerd: de proefimport vond blokkerende problemen (aantal: {count}). Los ze op in het bestand of pas de kolomindeling aan en probeer het opnieuw."
     )]
     ImportBlocked {
         /// How many blocking findings there were.

@@ -111,3 +111,63 @@ proptest! {
         prop_assert_eq!(first.answer.as_ref(), Some(&answer));
     }
 }
+
+#[test]
+fn a_corrected_column_mapping_is_remembered_for_the_next_file_with_the_same_headers() {
+    // Headers no synonym knows: the user maps them by hand once.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, header) in ["Volgnr", "Hoofdstuk", "Wat moet er", "Hoe staan we ervoor"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, col as u16, *header).unwrap();
+    }
+    for (row, cells) in [
+        ["A", "Beleid", "Er is een privacybeleid", "ja"],
+        ["B", "Beleid", "Het beleid is gepubliceerd", "deels"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (col, text) in cells.iter().enumerate() {
+            sheet
+                .write_string(row as u32 + 1, col as u16, *text)
+                .unwrap();
+        }
+    }
+    let bytes = book.save_to_buffer().unwrap();
+
+    let mut store = Store::open_in_memory().unwrap();
+    let mapping = criteria::import::ColumnMapping {
+        code: Some(0),
+        theme: Some(1),
+        text: Some(2),
+        status: Some(3),
+        ..Default::default()
+    };
+    let corrected = ImportOptions {
+        mapping: Some(mapping.clone()),
+        ..ImportOptions::new(NOW.date())
+    };
+    let plan = analyse_bytes("eigen.xlsx", &bytes, &corrected).unwrap();
+    assert_eq!(plan.catalog.criteria().count(), 2);
+    store.apply_import(&plan, &ctx()).unwrap();
+
+    let next = ImportOptions {
+        remembered: store.remembered_mappings().unwrap(),
+        ..ImportOptions::new(NOW.date())
+    };
+    let plan = analyse_bytes("eigen-2027.xlsx", &bytes, &next).unwrap();
+    assert_eq!(plan.mapping, mapping);
+    assert_eq!(
+        plan.mapping_source,
+        criteria::import::MappingSource::Remembered
+    );
+    let statuses: Vec<_> = plan
+        .catalog
+        .criteria()
+        .map(|c| c.answer.as_ref().and_then(|a| a.status))
+        .collect();
+    assert_eq!(statuses, [Some(Status::Implemented), Some(Status::Partial)]);
+}

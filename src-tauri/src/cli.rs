@@ -179,6 +179,8 @@ fn run(store: &mut Store, command: Command) -> Result<ExitCode, Failure> {
     match command {
         Command::Import { file, dry_run } => import(store, &file, dry_run),
         Command::Set { code, status, note } => {
+            // On a new database the example round is where answers go, as in the window.
+            store.ensure_started(OffsetDateTime::now_utc())?;
             let changed = store.set_status(&code, status, note.as_deref(), &context())?;
             println!(
                 "{code}: {}{}",
@@ -239,15 +241,15 @@ fn import(store: &mut Store, file: &Path, dry_run: bool) -> Result<ExitCode, Fai
         };
         println!("  {level}: {place}: {}", finding.message);
     }
-    let blocking = plan.blocking();
-    if blocking > 0 {
-        return Err(Failure::Core(Error::ImportBlocked { count: blocking }));
-    }
     if dry_run {
+        let blocking = plan.blocking();
+        if blocking > 0 {
+            return Err(Failure::Core(Error::ImportBlocked { count: blocking }));
+        }
         println!("Proefimport: geen blokkerende problemen. Er is niets opgeslagen.");
         return Ok(ExitCode::SUCCESS);
     }
-    let outcome = store.import_catalog(&plan.catalog, &context())?;
+    let outcome = store.apply_import(&plan, &context())?;
     println!(
         "Geïmporteerd in beoordeling {:?}: {} criteria, {} antwoorden gewijzigd{}.",
         outcome.assessment_name,
@@ -264,16 +266,16 @@ fn import(store: &mut Store, file: &Path, dry_run: bool) -> Result<ExitCode, Fai
 
 fn overview_table(overview: &Overview) -> String {
     let mut out = format!(
-        "{} (versie {})\n{:<50} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}\n",
+        "{} (versie {})\n{:<45} {:>8} {:>8} {:>8} {:>8} {:>8} {:>12}\n",
         overview.catalog.name,
         overview.catalog.version,
         "Thema",
-        "Aantal",
-        "Geïmp",
-        "Deels",
-        "Aandt",
-        "N.v.t",
-        "Open"
+        "Criteria",
+        "Geïmpl.",
+        "Gedeelt.",
+        "Aandacht",
+        "N.v.t.",
+        "Niet beoord."
     );
     let rows = overview
         .themes
@@ -281,9 +283,9 @@ fn overview_table(overview: &Overview) -> String {
         .map(|t| (t.theme.as_str(), t.counts))
         .chain(std::iter::once(("Totaal", overview.total)));
     for (name, c) in rows {
-        let name: String = name.chars().take(50).collect();
+        let name: String = name.chars().take(45).collect();
         out.push_str(&format!(
-            "{name:<50} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6}\n",
+            "{name:<45} {:>8} {:>8} {:>8} {:>8} {:>8} {:>12}\n",
             c.criteria, c.implemented, c.partial, c.open, c.not_applicable, c.unanswered
         ));
     }

@@ -222,6 +222,26 @@ impl Store {
         self.write(|conn| import::apply(conn, draft, ctx))
     }
 
+    /// Confirms a dry run: refuses it when it has blocking findings, otherwise imports its catalog
+    /// and answers and, when the user corrected the column mapping, remembers that mapping for
+    /// files with the same headers. All in one transaction.
+    pub fn apply_import(
+        &mut self,
+        plan: &crate::import::ImportPlan,
+        ctx: &ChangeContext,
+    ) -> Result<ImportOutcome> {
+        let blocking = plan.blocking();
+        if blocking > 0 {
+            return Err(Error::ImportBlocked { count: blocking });
+        }
+        self.write(|conn| {
+            if plan.mapping_source == crate::import::MappingSource::Given {
+                import::remember_mapping(conn, &plan.header_signature, &plan.mapping, ctx.at)?;
+            }
+            import::apply(conn, &plan.catalog, ctx)
+        })
+    }
+
     /// Column mappings confirmed earlier, by header signature.
     pub fn remembered_mappings<T: serde::de::DeserializeOwned>(
         &self,

@@ -1,0 +1,150 @@
+//! The command-line contract, run against the real binary: exit codes, output, and the database.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn avg_borging(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_avg-borging"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("AVG_BORGING_DB")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A small criteria workbook with a title block, theme rows and prefilled statuses.
+fn criteria_workbook(path: &Path) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Criteria").expect("name");
+    let rows: &[&[&str]] = &[
+        &["Criteria borging AVG"],
+        &[],
+        &["Nr", "Criterium", "AVG-artikel", "Status"],
+        &["Governance"],
+        &["1.1", "Er is een FG aangewezen", "art. 37", "Ja"],
+        &[
+            "1.2",
+            "De FG rapporteert aan het college",
+            "art. 38",
+            "Deels",
+        ],
+        &["Register"],
+        &["2.1", "Er is een verwerkingsregister", "art. 30", ""],
+    ];
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, text) in cells.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *text).expect("cell");
+        }
+    }
+    book.save(path).expect("fixture");
+}
+
+#[test]
+fn import_set_overview_and_export_follow_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data.sqlite3");
+    let file = dir.path().join("criteria.xlsx");
+    criteria_workbook(&file);
+
+    let dry = avg_borging(&db, &["import", file.to_str().unwrap(), "--dry-run"]);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(
+        stdout(&dry).contains("3 criteria in 2 thema's"),
+        "{}",
+        stdout(&dry)
+    );
+    let after_dry = avg_borging(&db, &["overview", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&after_dry.stdout).unwrap();
+    assert_ne!(
+        json["catalog"]["name"], "criteria",
+        "a dry run imports nothing"
+    );
+
+    let import = avg_borging(&db, &["import", file.to_str().unwrap()]);
+    assert!(import.status.success(), "{}", stderr(&import));
+
+    let set = avg_borging(&db, &["set", "2.1", "aandacht", "--note", "=nog doen"]);
+    assert!(set.status.success(), "{}", stderr(&set));
+
+    let overview = avg_borging(&db, &["overview", "--json"]);
+    assert!(overview.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&overview.stdout).unwrap();
+    assert_eq!(json["catalog"]["name"], "criteria");
+    assert_eq!(json["themes"][0]["theme"], "Governance");
+    assert_eq!(json["themes"][0]["criteria"], 2);
+    assert_eq!(json["themes"][0]["implemented"], 1);
+    assert_eq!(json["themes"][0]["partial"], 1);
+    assert_eq!(json["themes"][1]["open"], 1);
+    assert_eq!(json["total"]["criteria"], 3);
+    assert_eq!(json["total"]["unanswered"], 0);
+    assert_eq!(json["total"]["not_applicable"], 0);
+
+    let out = dir.path().join("export.xlsx");
+    let export = avg_borging(&db, &["export", out.to_str().unwrap()]);
+    assert!(export.status.success(), "{}", stderr(&export));
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(&out).unwrap();
+    let sheet = book.worksheet_range("Criteria").unwrap();
+    let row = sheet
+        .rows()
+        .find(|r| r.first() == Some(&Data::String("2.1".into())))
+        .expect("row 2.1");
+    assert!(row.contains(&Data::String("Vraagt aandacht".into())));
+    assert!(
+        row.contains(&Data::String("=nog doen".into())),
+        "the note stays text"
+    );
+}
+
+#[test]
+fn refusals_exit_with_2_and_a_dutch_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data.sqlite3");
+    let fake = dir.path().join("lijst.xlsx");
+    std::fs::write(&fake, "Nr;Criterium\n1.1;Iets\n").unwrap();
+    let refused = avg_borging(&db, &["import", fake.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("niet worden ingelezen"),
+        "{}",
+        stderr(&refused)
+    );
+
+    let unknown = avg_borging(&db, &["set", "1.1", "misschien"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("Onbekende status"));
+
+    let na = avg_borging(&db, &["set", "1.1", "nvt"]);
+    assert_eq!(na.status.code(), Some(2));
+    assert!(stderr(&na).contains("onderbouwing"));
+
+    let into_folder = avg_borging(&db, &["export", dir.path().to_str().unwrap()]);
+    assert_eq!(into_folder.status.code(), Some(2));
+    assert!(stderr(&into_folder).contains("niet worden opgeslagen"));
+}
+
+#[test]
+fn the_database_can_be_chosen_with_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("elders.sqlite3");
+    let out = Command::new(env!("CARGO_BIN_EXE_avg-borging"))
+        .args(["overview", "--json"])
+        .env("AVG_BORGING_DB", &db)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        db.exists(),
+        "the database was created where AVG_BORGING_DB points"
+    );
+}

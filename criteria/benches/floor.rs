@@ -43,6 +43,11 @@ fn main() {
                 .expect("import stores");
         });
         report(&format!("import {rows} rows"), ours, floor);
+        let read_only = median(runs, || {
+            let options = ImportOptions::new(OffsetDateTime::now_utc().date());
+            analyse(&path, &options).expect("import analyses");
+        });
+        report("  of which read+detect", read_only, floor);
 
         let mut store = Store::open_in_memory().expect("store");
         let options = ImportOptions::new(OffsetDateTime::now_utc().date());

@@ -61,21 +61,20 @@ pub(crate) fn load(
     criterion: CriterionId,
 ) -> Result<Option<AnswerInput>> {
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "SELECT status, justification, owner, action, deadline, evidence FROM answer
              WHERE assessment_id = ?1 AND criterion_id = ?2",
-            params![assessment, criterion],
-            |row| {
-                Ok(AnswerInput {
-                    status: row.get(0)?,
-                    justification: row.get(1)?,
-                    owner: row.get(2)?,
-                    action: row.get(3)?,
-                    deadline: row.get(4)?,
-                    evidence: row.get(5)?,
-                })
-            },
-        )
+        )?
+        .query_row(params![assessment, criterion], |row| {
+            Ok(AnswerInput {
+                status: row.get(0)?,
+                justification: row.get(1)?,
+                owner: row.get(2)?,
+                action: row.get(3)?,
+                deadline: row.get(4)?,
+                evidence: row.get(5)?,
+            })
+        })
         .optional()?)
 }
 
@@ -89,12 +88,13 @@ pub(crate) fn save(
     new: &AnswerInput,
     ctx: &ChangeContext,
 ) -> Result<bool> {
-    let belongs: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM assessment a JOIN criterion c ON c.catalog_id = a.catalog_id
+    // Cached statements: one import saves thousands of answers through here.
+    let belongs: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM assessment a JOIN criterion c ON c.catalog_id = a.catalog_id
              WHERE a.id = ?1 AND c.id = ?2)",
-        params![assessment, criterion],
-        |row| row.get(0),
-    )?;
+        )?
+        .query_row(params![assessment, criterion], |row| row.get(0))?;
     if !belongs {
         return Err(Error::NotFound {
             what: "Het criterium in deze beoordeling",
@@ -107,12 +107,10 @@ pub(crate) fn save(
     }
     let at = super::timestamp(ctx.at);
     if new.is_empty() {
-        conn.execute(
-            "DELETE FROM answer WHERE assessment_id = ?1 AND criterion_id = ?2",
-            params![assessment, criterion],
-        )?;
+        conn.prepare_cached("DELETE FROM answer WHERE assessment_id = ?1 AND criterion_id = ?2")?
+            .execute(params![assessment, criterion])?;
     } else {
-        conn.execute(
+        conn.prepare_cached(
             "INSERT INTO answer (assessment_id, criterion_id, status, justification, owner, action,
                                  deadline, evidence, updated_at, updated_by)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
@@ -121,34 +119,34 @@ pub(crate) fn save(
                 owner = excluded.owner, action = excluded.action, deadline = excluded.deadline,
                 evidence = excluded.evidence, updated_at = excluded.updated_at,
                 updated_by = excluded.updated_by",
-            params![
-                assessment,
-                criterion,
-                new.status,
-                new.justification,
-                new.owner,
-                new.action,
-                new.deadline,
-                new.evidence,
-                at,
-                ctx.by,
-            ],
-        )?;
+        )?
+        .execute(params![
+            assessment,
+            criterion,
+            new.status,
+            new.justification,
+            new.owner,
+            new.action,
+            new.deadline,
+            new.evidence,
+            at,
+            ctx.by,
+        ])?;
     }
     let to_json = |a: &AnswerInput| serde_json::to_string(a).ok();
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO answer_history (assessment_id, criterion_id, changed_at, changed_by,
                                      old_answer, new_answer)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            assessment,
-            criterion,
-            at,
-            ctx.by,
-            old.as_ref().and_then(to_json),
-            (!new.is_empty()).then(|| to_json(new)).flatten(),
-        ],
-    )?;
+    )?
+    .execute(params![
+        assessment,
+        criterion,
+        at,
+        ctx.by,
+        old.as_ref().and_then(to_json),
+        (!new.is_empty()).then(|| to_json(new)).flatten(),
+    ])?;
     Ok(true)
 }
 

@@ -7,6 +7,10 @@ const COMMANDS: &[&str] = &[
     "save_answer",
     "answer_history",
     "overview",
+    "choose_import_file",
+    "revise_import",
+    "confirm_import",
+    "export_workbook",
 ];
 
 fn main() {

@@ -37,6 +37,7 @@ fn generate() -> String {
         ThemeDraft::decl(&cfg),
         CriterionDraft::decl(&cfg),
         import::ImportPlan::decl(&cfg),
+        import::ImportCorrections::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in criteria/ by `UPDATE_BINDINGS=1 cargo test -p criteria bindings`.\n// Do not edit by hand: the tests fail when this file differs from the Rust types.\n",

@@ -19,6 +19,16 @@ fn main() -> ExitCode {
         return exit;
     }
     let result = tauri::Builder::default()
+        // A second start focuses the open window instead of opening the database twice.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            use tauri::Manager;
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        // Used from Rust only (native open/save dialogs); the page gets no dialog permission.
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             use tauri::Manager;
             app.manage(state::AppState::open(data_path::database_path()));
@@ -28,7 +38,11 @@ fn main() -> ExitCode {
             commands::current_assessment,
             commands::save_answer,
             commands::answer_history,
-            commands::overview
+            commands::overview,
+            commands::choose_import_file,
+            commands::revise_import,
+            commands::confirm_import,
+            commands::export_workbook
         ])
         .run(tauri::generate_context!());
     match result {

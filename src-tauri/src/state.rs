@@ -3,12 +3,24 @@
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
+use criteria::import::ImportPlan;
 use criteria::{ErrorReport, Store};
+
+/// A workbook the user picked in the native dialog, with its latest dry run. The path stays here:
+/// the page only ever sees the file name.
+pub struct PendingImport {
+    /// Where the file is.
+    pub path: PathBuf,
+    /// The latest dry run of it.
+    pub plan: ImportPlan,
+}
 
 /// The app's state. Opening may fail (a newer or damaged file); the window then shows the reason
 /// instead of crashing, and nothing is written to the file.
 pub struct AppState {
     store: Result<Mutex<Store>, ErrorReport>,
+    /// The import in progress in the Importeren wizard, if any.
+    pub pending_import: Mutex<Option<PendingImport>>,
 }
 
 impl AppState {
@@ -23,7 +35,18 @@ impl AppState {
             })
             .and_then(|path| Store::open(&path).map_err(|err| err.report()))
             .map(Mutex::new);
-        AppState { store }
+        AppState {
+            store,
+            pending_import: Mutex::new(None),
+        }
+    }
+
+    /// Locks the pending import of the wizard.
+    pub fn pending_import(&self) -> MutexGuard<'_, Option<PendingImport>> {
+        // A panic mid-command leaves at worst a stale dry run, which the user can redo.
+        self.pending_import
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Locks the store for one command.

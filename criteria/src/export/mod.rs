@@ -10,12 +10,15 @@
 
 mod atomic;
 mod criteria_sheet;
+mod file_name;
 mod metadata;
 mod overview_sheet;
 mod text;
 
 #[cfg(test)]
 mod tests;
+
+pub use file_name::suggested_file_name;
 
 use std::path::Path;
 

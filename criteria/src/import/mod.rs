@@ -154,6 +154,17 @@ pub struct Finding {
     pub message: String,
 }
 
+/// What the user corrected in the import wizard; `None` = keep what was detected.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ImportCorrections {
+    /// The sheet to read.
+    pub sheet: Option<String>,
+    /// The 1-based header row.
+    pub header_row: Option<u32>,
+    /// The column mapping.
+    pub mapping: Option<ColumnMapping>,
+}
+
 /// How to read a file: the user's corrections, the remembered mappings, the clock and limits.
 #[derive(Debug, Clone)]
 pub struct ImportOptions {

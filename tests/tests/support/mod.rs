@@ -122,7 +122,9 @@ impl App {
         let mut driver = command
             .spawn()
             .expect("tauri-driver runs (installed by `make deps`)");
+        // tauri-driver accepts connections before its WebKitWebDriver listens: wait for both.
         wait_for_port(port, &mut driver, &log_path);
+        wait_for_port(native_port, &mut driver, &log_path);
 
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("browserName".into(), "wry".into());

@@ -8,6 +8,9 @@ import type {
   CriterionId,
   ErrorReport,
   HistoryEntry,
+  ImportCorrections,
+  ImportOutcome,
+  ImportPlan,
   Overview,
 } from "./bindings";
 
@@ -75,4 +78,24 @@ export function answerHistory(
 /** Counts per theme and in total, as the export and the command line compute them. */
 export function overview(assessment: AssessmentId): Promise<Overview> {
   return call<Overview>("overview", { assessment });
+}
+
+/** Opens the native file dialog and returns the dry run of the chosen workbook (null: cancelled). */
+export function chooseImportFile(): Promise<ImportPlan | null> {
+  return call<ImportPlan | null>("choose_import_file");
+}
+
+/** Reads the chosen workbook again with the user's corrections. */
+export function reviseImport(corrections: ImportCorrections): Promise<ImportPlan> {
+  return call<ImportPlan>("revise_import", { corrections });
+}
+
+/** Imports the latest dry run. */
+export function confirmImport(): Promise<ImportOutcome> {
+  return call<ImportOutcome>("confirm_import");
+}
+
+/** Asks where to save and writes the workbook; resolves to the path written (null: cancelled). */
+export function exportWorkbook(assessment: AssessmentId): Promise<string | null> {
+  return call<string | null>("export_workbook", { assessment });
 }

@@ -471,3 +471,17 @@ own_export: boolean,
  * Non-empty rows below the header.
  */
 rows_read: number, };
+
+export type ImportCorrections = { 
+/**
+ * The sheet to read.
+ */
+sheet: string | null, 
+/**
+ * The 1-based header row.
+ */
+header_row: number | null, 
+/**
+ * The column mapping.
+ */
+mapping: ColumnMapping | null, };

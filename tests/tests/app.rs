@@ -180,3 +180,274 @@ async fn not_applicable_asks_for_a_justification_before_it_is_saved() {
     app.screenshot("detail-nvt").await;
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn exporting_writes_a_workbook_with_the_statuses_and_numbers_on_screen() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    use fantoccini::Locator;
+
+    let app = App::start().await;
+    app.wait_for("button.row[data-code='1.1']", START_TIMEOUT)
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.press("\u{e00c}").await; // Escape back to the list
+    app.wait_for_texts("#detail-kop", |t| t.is_empty()).await;
+    for keys in ["1", "j", "2", "j", "3"] {
+        app.press(keys).await;
+    }
+    app.wait_for_texts("button.row[data-code='1.3'] .status", |t| {
+        t == ["Vraagt aandacht"]
+    })
+    .await;
+
+    // The numbers the Overzicht screen shows.
+    let tab = |label: &'static str| {
+        Locator::XPath(match label {
+            "Overzicht" => "//nav[@aria-label='Schermen']/button[.='Overzicht']",
+            _ => "//nav[@aria-label='Schermen']/button[.='Exporteren']",
+        })
+    };
+    app.client
+        .find(tab("Overzicht"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let total = app
+        .wait_for_texts("tr[data-testid=total] td", |t| !t.is_empty())
+        .await;
+    assert_eq!(
+        &total[..3],
+        ["68", "1", "1"],
+        "criteria, implemented, partial"
+    );
+
+    app.client
+        .find(tab("Exporteren"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("button.primary", ACTION_TIMEOUT)
+        .await
+        .click()
+        .await
+        .unwrap();
+    let target = app.dir.path().join("export-2026.xlsx");
+    support::answer_file_dialog(support::Dialog::Save, "Beoordeling exporteren", &target);
+    let saved = app.wait_for_texts(".success", |t| !t.is_empty()).await;
+    assert!(saved[0].contains("export-2026.xlsx"), "{saved:?}");
+    app.screenshot("exporteren").await;
+
+    let mut book: Xlsx<_> = open_workbook(&target).unwrap();
+    let criteria = book.worksheet_range("Criteria").unwrap();
+    let status_of = |code: &str| {
+        criteria
+            .rows()
+            .find(|r| r.first() == Some(&Data::String(code.into())))
+            .and_then(|r| r.get(5).cloned())
+    };
+    assert_eq!(
+        status_of("1.1"),
+        Some(Data::String("Geïmplementeerd".into()))
+    );
+    assert_eq!(
+        status_of("1.2"),
+        Some(Data::String("Gedeeltelijk geïmplementeerd".into()))
+    );
+    assert_eq!(
+        status_of("1.3"),
+        Some(Data::String("Vraagt aandacht".into()))
+    );
+    // The overview sheet's cached totals equal the screen's.
+    let overview = book.worksheet_range("Overzicht").unwrap();
+    let total_row = overview
+        .rows()
+        .find(|r| r.first() == Some(&Data::String("Totaal".into())))
+        .expect("a total row");
+    let numbers: Vec<String> = total_row[1..4]
+        .iter()
+        .map(|cell| match cell {
+            Data::Float(f) => format!("{f}"),
+            Data::Int(i) => i.to_string(),
+            other => other.to_string(),
+        })
+        .collect();
+    assert_eq!(numbers, ["68", "1", "1"]);
+    app.stop().await;
+}
+
+/// A messy criteria workbook as municipalities have them: a cover sheet, a title block, merged
+/// theme rows, statuses in mixed spellings, and a status column whose header no synonym knows.
+fn messy_workbook(path: &std::path::Path) {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let cover = book.add_worksheet();
+    cover.set_name("Voorblad").unwrap();
+    cover
+        .write_string(0, 0, "Zelfevaluatie borging AVG — Gemeente Voorbeeldstad")
+        .unwrap();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Criteria 2026").unwrap();
+    sheet.write_string(0, 0, "Criteria borging AVG").unwrap();
+    sheet.write_string(1, 0, "Versie 2024 — concept").unwrap();
+    for (col, header) in [
+        "Nr.",
+        "Criterium",
+        "AVG-artikel",
+        "Hoe staat het ervoor",
+        "Opmerking",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(3, col as u16, *header).unwrap();
+    }
+    let bold = Format::new().set_bold();
+    sheet
+        .merge_range(4, 0, 4, 4, "1. Governance", &bold)
+        .unwrap();
+    let rows: &[[&str; 5]] = &[
+        [
+            "1.1",
+            "Er is een FG aangewezen",
+            "art. 37",
+            "Ja",
+            "Besluit 2019",
+        ],
+        [
+            "1.2",
+            "De FG rapporteert aan het college",
+            "art. 38",
+            "deels",
+            "",
+        ],
+    ];
+    for (i, cells) in rows.iter().enumerate() {
+        for (col, text) in cells.iter().enumerate() {
+            sheet.write_string(5 + i as u32, col as u16, *text).unwrap();
+        }
+    }
+    sheet.merge_range(7, 0, 7, 4, "2. Register", &bold).unwrap();
+    let rows: &[[&str; 5]] = &[
+        [
+            "2.1",
+            "Er is een verwerkingsregister",
+            "art. 30",
+            "Geïmplementeerd",
+            "",
+        ],
+        [
+            "2.2",
+            "Het register is actueel",
+            "art. 30",
+            "misschien",
+            "navragen",
+        ],
+    ];
+    for (i, cells) in rows.iter().enumerate() {
+        for (col, text) in cells.iter().enumerate() {
+            sheet.write_string(8 + i as u32, col as u16, *text).unwrap();
+        }
+    }
+    book.save(path).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn importing_a_messy_workbook_through_the_wizard_with_a_mapping_correction() {
+    use fantoccini::Locator;
+
+    let app = App::start().await;
+    app.wait_for("button.row[data-code='1.1']", START_TIMEOUT)
+        .await;
+    let file = app.dir.path().join("criteria-voorbeeldstad.xlsx");
+    messy_workbook(&file);
+
+    app.client
+        .find(Locator::XPath(
+            "//nav[@aria-label='Schermen']/button[.='Importeren']",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("main.import button.primary", ACTION_TIMEOUT)
+        .await
+        .click()
+        .await
+        .unwrap();
+    support::answer_file_dialog(support::Dialog::Open, "Criteria-werkmap kiezen", &file);
+    let summary = app
+        .wait_for_texts("[data-testid=summary]", |t| !t.is_empty())
+        .await;
+    assert!(
+        summary[0].starts_with("4 criteria in 2 thema's"),
+        "{summary:?}"
+    );
+
+    // The status column was not recognised: map it by hand and read the file again.
+    let status = app
+        .wait_for("select[data-field=status]", ACTION_TIMEOUT)
+        .await;
+    assert_eq!(
+        status.prop("value").await.unwrap().unwrap_or_default(),
+        "",
+        "not detected"
+    );
+    status
+        .select_by_label("D: Hoe staat het ervoor")
+        .await
+        .unwrap();
+    app.client
+        .find(Locator::XPath(
+            "//button[starts-with(., 'Opnieuw inlezen')]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    // The dry run now reports the status it cannot read, with its place, before anything is saved.
+    let findings = app
+        .wait_for_texts(".findings li", |t| {
+            t.iter().any(|f| f.contains("misschien"))
+        })
+        .await;
+    let unknown = findings.iter().find(|f| f.contains("misschien")).unwrap();
+    assert!(unknown.contains("Criteria 2026!D10"), "{unknown}");
+    app.screenshot("importeren-proef").await;
+
+    app.client
+        .find(Locator::XPath("//button[.='Importeren bevestigen']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let done = app.wait_for_texts(".success", |t| !t.is_empty()).await;
+    assert!(done[0].contains("4 criteria"), "{done:?}");
+
+    app.client
+        .find(Locator::XPath(
+            "//nav[@aria-label='Schermen']/button[.='Beoordelen']",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_texts("section.theme h2", |t| {
+        t == ["1. Governance", "2. Register"]
+    })
+    .await;
+    assert_eq!(app.status_of("1.1").await, "Geïmplementeerd");
+    assert_eq!(app.status_of("1.2").await, "Gedeeltelijk geïmplementeerd");
+    assert_eq!(app.status_of("2.1").await, "Geïmplementeerd");
+    assert_eq!(app.status_of("2.2").await, "Niet beoordeeld");
+    app.stop().await;
+}

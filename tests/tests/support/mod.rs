@@ -254,3 +254,76 @@ impl App {
             .expect("status text")
     }
 }
+
+/// Which native dialog a test answers.
+#[derive(Clone, Copy)]
+pub enum Dialog {
+    /// An open dialog: Ctrl+L opens its location field.
+    Open,
+    /// A save dialog: its name field has the focus; Ctrl+A selects the proposed name.
+    Save,
+}
+
+/// Answers a native GTK file dialog the way a person would: waits for the window with `title`,
+/// focuses it, types `path` into its location or name field and presses Enter. (The page never
+/// sees paths; only a real dialog can provide one.)
+pub fn answer_file_dialog(kind: Dialog, title: &str, path: &Path) {
+    let deadline = Instant::now() + ACTION_TIMEOUT;
+    let window = loop {
+        let found = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", title])
+            .output()
+            .expect("xdotool runs (installed by `make deps-test`)");
+        let ids = String::from_utf8_lossy(&found.stdout);
+        if let Some(id) = ids.split_whitespace().last() {
+            break id.to_owned();
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the dialog {title:?} did not open within {ACTION_TIMEOUT:?}"
+        );
+        std::thread::sleep(Duration::from_millis(100)); // polling for the window
+    };
+    let xdotool = |args: &[&str]| {
+        let status = Command::new("xdotool")
+            .args(args)
+            .status()
+            .expect("xdotool");
+        assert!(status.success(), "xdotool {args:?} failed");
+    };
+    xdotool(&["windowfocus", "--sync", &window]);
+    let select = match kind {
+        Dialog::Open => "ctrl+l",
+        Dialog::Save => "ctrl+a",
+    };
+    xdotool(&["key", "--clearmodifiers", select]);
+    xdotool(&["type", "--delay", "5", &path.display().to_string()]);
+    // GTK's location field completes names inline: End accepts the completion, so the field holds
+    // exactly the typed path; then Enter confirms. The window must be gone afterwards.
+    xdotool(&["key", "End"]);
+    xdotool(&["key", "Return"]);
+    let deadline = Instant::now() + ACTION_TIMEOUT;
+    let mut pressed_again = false;
+    loop {
+        let still_open = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", title])
+            .output()
+            .map(|out| !out.stdout.is_empty())
+            .unwrap_or(false);
+        if !still_open {
+            return;
+        }
+        if Instant::now() > deadline {
+            let _ = Command::new("import")
+                .args(["-window", "root", "/tmp/dialog-stuck.png"])
+                .status();
+            panic!("the dialog {title:?} did not close (screenshot: /tmp/dialog-stuck.png)");
+        }
+        if !pressed_again && Instant::now() + ACTION_TIMEOUT - Duration::from_secs(2) > deadline {
+            // A first Enter may only have accepted a completion in the location field.
+            xdotool(&["key", "Return"]);
+            pressed_again = true;
+        }
+        std::thread::sleep(Duration::from_millis(100)); // polling for the window to close
+    }
+}

@@ -287,14 +287,18 @@ fn messy_workbook(path: &std::path::Path) {
     use rust_xlsxwriter::{Format, Workbook};
     let mut book = Workbook::new();
     let cover = book.add_worksheet();
-    cover.set_name("Voorblad").unwrap();
+    cover.set_name("Voorblad").expect("fixture");
     cover
         .write_string(0, 0, "Zelfevaluatie borging AVG — Gemeente Voorbeeldstad")
-        .unwrap();
+        .expect("fixture");
     let sheet = book.add_worksheet();
-    sheet.set_name("Criteria 2026").unwrap();
-    sheet.write_string(0, 0, "Criteria borging AVG").unwrap();
-    sheet.write_string(1, 0, "Versie 2024 — concept").unwrap();
+    sheet.set_name("Criteria 2026").expect("fixture");
+    sheet
+        .write_string(0, 0, "Criteria borging AVG")
+        .expect("fixture");
+    sheet
+        .write_string(1, 0, "Versie 2024 — concept")
+        .expect("fixture");
     for (col, header) in [
         "Nr.",
         "Criterium",
@@ -305,12 +309,12 @@ fn messy_workbook(path: &std::path::Path) {
     .iter()
     .enumerate()
     {
-        sheet.write_string(3, col as u16, *header).unwrap();
+        sheet.write_string(3, col as u16, *header).expect("fixture");
     }
     let bold = Format::new().set_bold();
     sheet
         .merge_range(4, 0, 4, 4, "1. Governance", &bold)
-        .unwrap();
+        .expect("fixture");
     let rows: &[[&str; 5]] = &[
         [
             "1.1",
@@ -329,10 +333,14 @@ fn messy_workbook(path: &std::path::Path) {
     ];
     for (i, cells) in rows.iter().enumerate() {
         for (col, text) in cells.iter().enumerate() {
-            sheet.write_string(5 + i as u32, col as u16, *text).unwrap();
+            sheet
+                .write_string(5 + i as u32, col as u16, *text)
+                .expect("fixture");
         }
     }
-    sheet.merge_range(7, 0, 7, 4, "2. Register", &bold).unwrap();
+    sheet
+        .merge_range(7, 0, 7, 4, "2. Register", &bold)
+        .expect("fixture");
     let rows: &[[&str; 5]] = &[
         [
             "2.1",
@@ -351,10 +359,12 @@ fn messy_workbook(path: &std::path::Path) {
     ];
     for (i, cells) in rows.iter().enumerate() {
         for (col, text) in cells.iter().enumerate() {
-            sheet.write_string(8 + i as u32, col as u16, *text).unwrap();
+            sheet
+                .write_string(8 + i as u32, col as u16, *text)
+                .expect("fixture");
         }
     }
-    book.save(path).unwrap();
+    book.save(path).expect("fixture");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

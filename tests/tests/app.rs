@@ -136,6 +136,30 @@ async fn scoring_with_the_keyboard_updates_the_progress_and_survives_a_restart()
     .await;
     app.screenshot("beoordelen-gescoord").await;
 
+    // The Overzicht shows the same numbers: 68 criteria, 1 implemented, 1 partial, 1 open.
+    app.client
+        .find(fantoccini::Locator::XPath(
+            "//nav[@aria-label='Schermen']/button[.='Overzicht']",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let total = app
+        .wait_for_texts("tr[data-testid=total] td", |t| !t.is_empty())
+        .await;
+    assert_eq!(total[..6], ["68", "1", "1", "1", "0", "65"], "{total:?}");
+    app.screenshot("overzicht").await;
+    app.client
+        .execute(
+            "document.querySelector('.chart').scrollIntoView(); return true;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.screenshot("overzicht-grafiek").await;
+
     let dir = app.stop().await;
     let app = App::start_in(dir).await;
     app.wait_for("button.row[data-code='1.1']", START_TIMEOUT)
@@ -459,5 +483,49 @@ async fn importing_a_messy_workbook_through_the_wizard_with_a_mapping_correction
     assert_eq!(app.status_of("1.2").await, "Gedeeltelijk geïmplementeerd");
     assert_eq!(app.status_of("2.1").await, "Geïmplementeerd");
     assert_eq!(app.status_of("2.2").await, "Niet beoordeeld");
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_screen_has_no_serious_accessibility_violations() {
+    use fantoccini::Locator;
+
+    let app = App::start().await;
+    let row = app
+        .wait_for("button.row[data-code='1.1']", START_TIMEOUT)
+        .await;
+    let mut report = Vec::new();
+    report.extend(app.accessibility_violations().await);
+
+    row.click().await.unwrap(); // the detail pane
+    app.wait_for("#detail-kop", ACTION_TIMEOUT).await;
+    report.extend(app.accessibility_violations().await);
+
+    for (screen, ready) in [
+        ("Overzicht", "tr[data-testid=total]"),
+        ("Importeren", "main.import button.primary"),
+        ("Exporteren", "main.export button.primary"),
+    ] {
+        app.client
+            .find(Locator::XPath(&format!(
+                "//nav[@aria-label='Schermen']/button[.='{screen}']"
+            )))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        app.wait_for(ready, ACTION_TIMEOUT).await;
+        report.extend(
+            app.accessibility_violations()
+                .await
+                .into_iter()
+                .map(|v| format!("{screen}: {v}")),
+        );
+    }
+    assert!(
+        report.is_empty(),
+        "serious or critical violations: {report:#?}"
+    );
     app.stop().await;
 }

@@ -327,3 +327,31 @@ pub fn answer_file_dialog(kind: Dialog, title: &str, path: &Path) {
         std::thread::sleep(Duration::from_millis(100)); // polling for the window to close
     }
 }
+
+impl App {
+    /// Runs axe-core (from the UI's npm packages) inside the real page and returns the serious and
+    /// critical violations as "rule: element" lines.
+    pub async fn accessibility_violations(&self) -> Vec<String> {
+        let axe =
+            std::fs::read_to_string(workspace_root().join("ui/node_modules/axe-core/axe.min.js"))
+                .expect("axe-core is installed with the UI's npm packages (make ui)");
+        self.client
+            .execute(&format!("{axe}\nreturn true;"), vec![])
+            .await
+            .expect("axe-core loads in the page");
+        let result = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] })
+                   .then(r => done(r.violations
+                     .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                     .flatMap(v => v.nodes.map(n => v.id + ': ' + n.target.join(' ')))))
+                   .catch(e => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .expect("axe-core runs");
+        serde_json::from_value(result).expect("a list of violations")
+    }
+}

@@ -529,3 +529,63 @@ async fn every_screen_has_no_serious_accessibility_violations() {
     );
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_screens_fit_at_1024_by_768_and_at_200_percent_zoom() {
+    let app = App::start().await;
+    app.wait_for("button.row[data-code='1.1']", START_TIMEOUT)
+        .await;
+    app.client.set_window_size(1024, 768).await.unwrap();
+    let overflow =
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;";
+    for zoom in ["1", "2"] {
+        if zoom == "2" {
+            // Ctrl + '=' five times: the webview's own zoom, 1.0 → 2.0, as a user would.
+            app.show_screen("Beoordelen").await;
+            app.wait_for("button.row[data-code='1.1']", ACTION_TIMEOUT)
+                .await
+                .click()
+                .await
+                .unwrap();
+            for _ in 0..5 {
+                app.press("\u{e009}=\u{e000}").await;
+            }
+            let deadline = std::time::Instant::now() + ACTION_TIMEOUT;
+            loop {
+                let width = app
+                    .client
+                    .execute("return window.innerWidth;", vec![])
+                    .await
+                    .unwrap();
+                if width.as_i64().is_some_and(|w| w <= 520) {
+                    break; // about 512 CSS pixels: the zoom took effect
+                }
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "the zoom did not reach 200%: the page is {width} CSS pixels wide"
+                );
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await; // polling
+            }
+        }
+        for screen in ["Beoordelen", "Overzicht", "Importeren", "Exporteren"] {
+            app.show_screen(screen).await;
+            app.wait_for("main h1", ACTION_TIMEOUT).await;
+            let extra = app.client.execute(overflow, vec![]).await.unwrap();
+            app.screenshot(&format!("{screen}-1024-zoom-{zoom}")).await;
+            if extra.as_i64().unwrap_or(i64::MAX) > 0 {
+                let culprits = app
+                    .client
+                    .execute(
+                        "return [...document.querySelectorAll('body *')] \
+                           .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1) \
+                           .slice(0, 8).map(e => e.tagName + '.' + e.className);",
+                        vec![],
+                    )
+                    .await
+                    .unwrap();
+                panic!("{screen} at zoom {zoom} scrolls sideways by {extra}px: {culprits}");
+            }
+        }
+    }
+    app.stop().await;
+}

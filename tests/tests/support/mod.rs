@@ -355,3 +355,17 @@ impl App {
         serde_json::from_value(result).expect("a list of violations")
     }
 }
+
+impl App {
+    /// Switches to a screen by its tab label, with a script click (reliable at any zoom level).
+    pub async fn show_screen(&self, label: &str) {
+        self.client
+            .execute(
+                "[...document.querySelectorAll('nav.screens button')] \
+                   .find(b => b.textContent.trim() === arguments[0]).click(); return true;",
+                vec![label.into()],
+            )
+            .await
+            .expect("the screen's tab exists");
+    }
+}

@@ -46,7 +46,7 @@ ui-test: $(UI)/node_modules/.package-lock.json
 
 ## End-to-end tests against the real app under a virtual display.
 e2e: app
-	xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" \
+	dbus-run-session -- xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" \
 		$(CARGO) test -p e2e --test app --locked -- --test-threads=1
 
 ## Rewrites ui/src/lib/bindings.ts from the Rust types.

@@ -589,3 +589,45 @@ async fn the_screens_fit_at_1024_by_768_and_at_200_percent_zoom() {
     }
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_second_start_hands_over_to_the_open_window() {
+    assert!(
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some(),
+        "single instance works through the D-Bus session bus: run with `make e2e` (dbus-run-session)"
+    );
+    let app = App::start().await;
+    app.wait_for("button.row[data-code='1.1']", START_TIMEOUT)
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.press("\u{e00c}").await; // Escape back to the list
+
+    let mut second = std::process::Command::new(support::app_binary())
+        .env("AVG_BORGING_DB", App::db_path_in(app.dir.path()))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + START_TIMEOUT;
+    let status = loop {
+        if let Some(status) = second.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = second.kill();
+            panic!("the second start opened a second window instead of handing over");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await; // polling for the exit
+    };
+    assert!(status.success(), "the second start exits cleanly: {status}");
+
+    // The first window still works and saves.
+    app.press("1").await;
+    app.wait_for_texts("button.row[data-code='1.1'] .status", |t| {
+        t == ["Geïmplementeerd"]
+    })
+    .await;
+    app.stop().await;
+}

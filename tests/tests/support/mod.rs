@@ -33,7 +33,7 @@ fn workspace_root() -> PathBuf {
 }
 
 /// The app binary built with the front end embedded (`make app`).
-fn app_binary() -> PathBuf {
+pub fn app_binary() -> PathBuf {
     if let Some(path) = std::env::var_os("AVG_BORGING_APP") {
         return PathBuf::from(path);
     }

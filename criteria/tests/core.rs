@@ -171,3 +171,102 @@ fn a_corrected_column_mapping_is_remembered_for_the_next_file_with_the_same_head
         .collect();
     assert_eq!(statuses, [Some(Status::Implemented), Some(Status::Partial)]);
 }
+
+#[test]
+fn a_re_imported_export_updates_the_same_round_even_after_colleagues_sorted_and_cleared_rows() {
+    let mut store = Store::open_in_memory().unwrap();
+    let round = store.ensure_started(NOW).unwrap();
+    store
+        .set_status("1.1", Status::Implemented, None, &ctx())
+        .unwrap();
+    store.set_status("1.2", Status::Open, None, &ctx()).unwrap();
+    let (_, mut plan) = export_and_reimport(&mut store);
+    assert!(plan.own_export);
+
+    // In Excel: rows sorted the other way round, 1.1 cleared, 1.2 set to partial.
+    plan.catalog.themes.reverse();
+    for theme in &mut plan.catalog.themes {
+        theme.criteria.reverse();
+        for criterion in &mut theme.criteria {
+            match criterion.code.as_str() {
+                "1.1" => criterion.answer = None,
+                "1.2" => {
+                    if let Some(answer) = criterion.answer.as_mut() {
+                        answer.status = Some(Status::Partial);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let outcome = store.apply_import(&plan, &ctx()).unwrap();
+    assert_eq!(outcome.assessment, round, "the same round, no copy");
+    assert!(!outcome.new_catalog && !outcome.new_assessment);
+    assert_eq!(outcome.answers_changed, 2);
+    let view = store.assessment_view(round).unwrap();
+    let status = |code: &str| {
+        view.themes
+            .iter()
+            .flat_map(|t| &t.criteria)
+            .find(|c| c.code == code)
+            .and_then(|c| c.answer.as_ref())
+            .and_then(|a| a.status)
+    };
+    assert_eq!(status("1.1"), None, "cleared in the workbook");
+    assert_eq!(status("1.2"), Some(Status::Partial));
+}
+
+/// A plain criteria workbook as another organisation would make it.
+fn plain_workbook(rows: &[[&str; 3]]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, header) in ["Nr", "Criterium", "Status"].iter().enumerate() {
+        sheet.write_string(0, col as u16, *header).expect("header");
+    }
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, text) in cells.iter().enumerate() {
+            sheet
+                .write_string(r as u32 + 1, c as u16, *text)
+                .expect("cell");
+        }
+    }
+    book.save_to_buffer().expect("workbook")
+}
+
+#[test]
+fn the_same_workbook_imported_on_another_day_updates_the_same_round() {
+    let mut store = Store::open_in_memory().unwrap();
+    let bytes = plain_workbook(&[["1.1", "Er is een FG", "Ja"], ["1.2", "Er is beleid", ""]]);
+    let monday = analyse_bytes("vng.xlsx", &bytes, &ImportOptions::new(NOW.date())).unwrap();
+    let first = store.apply_import(&monday, &ctx()).unwrap();
+
+    let bytes = plain_workbook(&[
+        ["1.1", "Er is een FG", "Ja"],
+        ["1.2", "Er is beleid", "Deels"],
+    ]);
+    let later = NOW.date().next_day().unwrap();
+    let tuesday = analyse_bytes("vng.xlsx", &bytes, &ImportOptions::new(later)).unwrap();
+    let second = store.apply_import(&tuesday, &ctx()).unwrap();
+    assert_eq!(second.catalog, first.catalog);
+    assert_eq!(second.assessment, first.assessment);
+    assert_eq!(second.answers_changed, 1);
+}
+
+#[test]
+fn a_workbook_without_any_criterion_cannot_be_imported() {
+    let mut store = Store::open_in_memory().unwrap();
+    let round = store.ensure_started(NOW).unwrap();
+    let bytes = plain_workbook(&[["", "Alleen tekst, geen nummer", "Ja"]]);
+    let plan = analyse_bytes("leeg.xlsx", &bytes, &ImportOptions::new(NOW.date())).unwrap();
+    assert_eq!(plan.blocking(), 1, "{:?}", plan.findings);
+    let err = store.apply_import(&plan, &ctx()).unwrap_err();
+    assert_eq!(err.code(), "import_blocked");
+    assert_eq!(store.current_assessment().unwrap(), Some(round));
+    assert!(
+        store
+            .assessment_view(round)
+            .unwrap()
+            .assessment
+            .catalog_is_example
+    );
+}

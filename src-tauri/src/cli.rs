@@ -57,6 +57,10 @@ pub fn run_if_requested(args: &[String]) -> Option<ExitCode> {
     if args.is_empty() {
         return None;
     }
+    if matches!(args, [one] if one == "-h" || one == "--help" || one == "help") {
+        println!("{USAGE}");
+        return Some(ExitCode::SUCCESS);
+    }
     Some(match parse(args) {
         Ok(invocation) => execute(invocation),
         Err(Usage(problem)) => {
@@ -77,7 +81,6 @@ fn parse(args: &[String]) -> Result<Invocation, Usage> {
                 })?;
                 db = Some(PathBuf::from(path));
             }
-            Some("-h" | "--help" | "help") => return Err(Usage("AVG-borging".into())),
             Some(other) => break other.to_owned(),
             None => return Err(Usage("Geef een opdracht op.".into())),
         }
@@ -132,25 +135,25 @@ fn parse_status(text: &str) -> Result<Status, Usage> {
 
 fn execute(invocation: Invocation) -> ExitCode {
     let path = match invocation.db {
-        Some(path) => Ok(path),
-        None => crate::data_path::database_path(),
+        Some(path) => path,
+        None => match crate::data_path::database_path() {
+            Ok(path) => path,
+            Err(err) => {
+                eprintln!(
+                    "AVG-borging kon geen map voor zijn gegevens maken ({err}). Gebruik --db PAD."
+                );
+                return ExitCode::FAILURE;
+            }
+        },
     };
-    let result = path
-        .map_err(|err| {
-            format!("AVG-borging kon geen map voor zijn gegevens maken ({err}). Gebruik --db PAD.")
-        })
-        .and_then(|path| {
-            let mut store = Store::open(&path).map_err(|err| err.to_string())?;
-            run(&mut store, invocation.command).map_err(|err| match err {
-                Failure::Refused(message) => message,
-                Failure::Core(err) => err.to_string(),
-            })
-        });
-    match result {
+    let outcome = Store::open(&path)
+        .map_err(Failure::Core)
+        .and_then(|mut store| run(&mut store, invocation.command));
+    match outcome {
         Ok(exit) => exit,
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::from(2)
+        Err(failure) => {
+            eprintln!("{}", failure.message());
+            failure.exit_code()
         }
     }
 }
@@ -160,6 +163,27 @@ enum Failure {
     Refused(String),
     /// An error of the core.
     Core(Error),
+}
+
+impl Failure {
+    fn message(&self) -> String {
+        match self {
+            Failure::Refused(message) => message.clone(),
+            Failure::Core(err) => err.to_string(),
+        }
+    }
+
+    /// 2 when the input was refused (the user can fix it), 1 when something else failed.
+    fn exit_code(&self) -> ExitCode {
+        let refused = match self {
+            Failure::Refused(_) => true,
+            Failure::Core(err) => matches!(
+                err.code(),
+                "file_refused" | "import_blocked" | "justification_required" | "not_found"
+            ),
+        };
+        ExitCode::from(if refused { 2 } else { 1 })
+    }
 }
 
 impl From<Error> for Failure {
@@ -241,6 +265,7 @@ fn import(store: &mut Store, file: &Path, dry_run: bool) -> Result<ExitCode, Fai
         };
         println!("  {level}: {place}: {}", finding.message);
     }
+    println!("Kolommen: {}", describe_mapping(&plan));
     if dry_run {
         let blocking = plan.blocking();
         if blocking > 0 {
@@ -248,6 +273,12 @@ fn import(store: &mut Store, file: &Path, dry_run: bool) -> Result<ExitCode, Fai
         }
         println!("Proefimport: geen blokkerende problemen. Er is niets opgeslagen.");
         return Ok(ExitCode::SUCCESS);
+    }
+    if !plan.mapping_certain {
+        return Err(Failure::Refused(
+            "De kolommen zijn niet met zekerheid herkend. Er is niets geïmporteerd. Importeer het bestand in het venster (Importeren), controleer daar de kolomindeling en bevestig; die indeling wordt onthouden voor de volgende keer."
+                .into(),
+        ));
     }
     let outcome = store.apply_import(&plan, &context())?;
     println!(
@@ -261,7 +292,60 @@ fn import(store: &mut Store, file: &Path, dry_run: bool) -> Result<ExitCode, Fai
             String::new()
         }
     );
+    if outcome.skipped > 0 {
+        println!(
+            "  {} rijen hebben een nummer dat niet in de criteriaset staat; hun antwoorden zijn niet overgenomen.",
+            outcome.skipped
+        );
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Which column became which field, e.g. "Nummer = A (Nr.), Criterium = B (Criterium), …".
+fn describe_mapping(plan: &criteria::import::ImportPlan) -> String {
+    let m = &plan.mapping;
+    let fields = [
+        ("Nummer", m.code),
+        ("Thema", m.theme),
+        ("Criterium", m.text),
+        ("Toelichting", m.explanation),
+        ("Artikel", m.legal_basis),
+        ("Status", m.status),
+        ("Onderbouwing", m.justification),
+        ("Eigenaar", m.owner),
+        ("Actie", m.action),
+        ("Deadline", m.deadline),
+        ("Bewijs", m.evidence),
+    ];
+    let parts: Vec<String> = fields
+        .iter()
+        .filter_map(|(label, column)| {
+            let column = (*column)?;
+            let header = plan
+                .headers
+                .get(column as usize)
+                .map(String::as_str)
+                .unwrap_or("");
+            Some(format!("{label} = {} ({header})", column_letter(column)))
+        })
+        .collect();
+    if parts.is_empty() {
+        "geen herkend".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// 0 → A, 25 → Z, 26 → AA.
+fn column_letter(index: u32) -> String {
+    let mut n = index + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
 }
 
 fn overview_table(overview: &Overview) -> String {

@@ -128,9 +128,20 @@ fn refusals_exit_with_2_and_a_dutch_reason() {
     assert_eq!(na.status.code(), Some(2));
     assert!(stderr(&na).contains("onderbouwing"));
 
+    // Not a refusal of the input but a failure to write: exit 1.
     let into_folder = avg_borging(&db, &["export", dir.path().to_str().unwrap()]);
-    assert_eq!(into_folder.status.code(), Some(2));
+    assert_eq!(into_folder.status.code(), Some(1));
     assert!(stderr(&into_folder).contains("niet worden opgeslagen"));
+}
+
+#[test]
+fn help_prints_the_usage_and_succeeds() {
+    let out = Command::new(env!("CARGO_BIN_EXE_avg-borging"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("overview [--json]"));
 }
 
 #[test]

@@ -84,6 +84,13 @@ impl Field {
                 "requirement",
                 "control",
                 "normenkader",
+                "criteria",
+                "normen",
+                "eisen",
+                "maatregelen",
+                "vereisten",
+                "omschrijving criterium",
+                "beschrijving criterium",
             ],
             Field::Explanation => &[
                 "toelichting",
@@ -467,5 +474,35 @@ mod tests {
         assert!(is_side_sheet("Voorblad"));
         assert!(!is_side_sheet("Criteria"));
         assert!(!is_side_sheet("Blad1"));
+    }
+}
+
+#[cfg(test)]
+mod synonym_tests {
+    use super::*;
+
+    #[test]
+    fn plural_and_described_criterion_headers_name_the_criterion() {
+        for header in [
+            "Criteria",
+            "Normen",
+            "Eisen",
+            "Maatregelen",
+            "Omschrijving criterium",
+        ] {
+            assert_eq!(
+                classify(header).map(|(field, _)| field),
+                Some(Field::Text),
+                "{header}"
+            );
+        }
+        assert_eq!(
+            classify("Omschrijving").map(|(field, _)| field),
+            Some(Field::Explanation)
+        );
+        assert_eq!(
+            classify("Nr. criterium").map(|(field, _)| field),
+            Some(Field::Code)
+        );
     }
 }

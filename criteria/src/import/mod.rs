@@ -339,6 +339,18 @@ pub fn analyse_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> 
     findings.extend(built.findings);
 
     let (name, version) = catalog_name(file_name, metadata.as_ref(), options.today);
+    if built.themes.iter().all(|t| t.criteria.is_empty())
+        && !findings.iter().any(|f| f.severity == Severity::Blocking)
+    {
+        // Importing nothing would replace a round with an empty catalog: never useful.
+        findings.push(Finding {
+            sheet: sheet.clone(),
+            row: None,
+            column: None,
+            severity: Severity::Blocking,
+            message: "Er zijn geen criteria gevonden: geen enkele rij heeft een nummer en een criteriumtekst. Controleer de kopregel en de kolomindeling.".into(),
+        });
+    }
     Ok(ImportPlan {
         file_name: file_name.to_owned(),
         sheet,

@@ -35,23 +35,47 @@ pub struct ImportOutcome {
     pub criteria: u32,
     /// Number of answers that changed.
     pub answers_changed: u32,
+    /// Rows of the file whose code the stored catalog does not have (only when a re-imported
+    /// export is matched to the catalog it came from); their answers were not imported.
+    pub skipped: u32,
+}
+
+/// How the rows of a file relate to the catalog they are imported into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    /// Our own export: matched to its catalog by name, version and row keys; a row without status
+    /// or notes means the answer was cleared in the workbook.
+    OwnExport,
+    /// Any other workbook: the catalog is what the file says.
+    Workbook,
 }
 
 /// Imports `draft` into the store. The caller holds the transaction.
 pub(super) fn apply(
     conn: &Connection,
     draft: &CatalogDraft,
+    source: Source,
     ctx: &ChangeContext,
 ) -> Result<ImportOutcome> {
-    let (catalog, new_catalog, catalog_version) = find_or_insert_catalog(conn, draft, ctx.at)?;
+    let (catalog, new_catalog, catalog_version) =
+        find_or_insert_catalog(conn, draft, source, ctx.at)?;
     let (assessment, new_assessment) = target_assessment(conn, catalog, ctx.at)?;
     assessments::set_current(conn, assessment)?;
 
     let by_code = catalogs::criteria_by_code(conn, catalog)?;
     let mut answers_changed = 0;
+    let mut skipped = 0;
+    let empty = crate::AnswerInput::default();
     for criterion in draft.criteria() {
-        let (Some(answer), Some(id)) = (&criterion.answer, by_code.get(&criterion.code)) else {
+        let Some(id) = by_code.get(&criterion.code) else {
+            skipped += 1;
             continue;
+        };
+        let answer = match (&criterion.answer, source) {
+            (Some(answer), _) => answer,
+            // In our own export an empty row is an answer someone cleared.
+            (None, Source::OwnExport) => &empty,
+            (None, Source::Workbook) => continue,
         };
         if answers::save(conn, assessment, *id, answer, ctx)? {
             answers_changed += 1;
@@ -71,21 +95,43 @@ pub(super) fn apply(
         new_assessment,
         criteria: u32::try_from(draft.criteria().count()).unwrap_or(u32::MAX),
         answers_changed,
+        skipped,
     })
 }
 
-/// The stored catalog with the same name, version and criteria texts, or a newly inserted one.
+/// The catalog the rows go into, whether it was inserted now, and its stored version.
+///
+/// Our own export goes back into the catalog it came from (same name and version), whatever
+/// colleagues sorted, inserted or reworded. Another workbook reuses a stored catalog of the same
+/// name with exactly the same criteria (in any order, any version: the version of such a file is
+/// only the import date); otherwise it becomes a new catalog version.
 fn find_or_insert_catalog(
     conn: &Connection,
     draft: &CatalogDraft,
+    source: Source,
     now: OffsetDateTime,
 ) -> Result<(CatalogId, bool, String)> {
+    if source == Source::OwnExport
+        && let Some(existing) = catalogs::find(conn, &draft.name, &draft.version)?
+    {
+        return Ok((existing, false, draft.version.clone()));
+    }
+    let wanted = criteria_of_draft(draft);
+    let mut stmt =
+        conn.prepare("SELECT id, version FROM catalog WHERE name = ?1 ORDER BY id DESC")?;
+    let same_name = stmt
+        .query_map([&draft.name], |row| {
+            Ok((row.get::<_, CatalogId>(0)?, row.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (existing, version) in &same_name {
+        if stored_criteria(conn, *existing)? == wanted {
+            return Ok((*existing, false, version.clone()));
+        }
+    }
     let mut version = draft.version.clone();
     let mut n = 2;
-    while let Some(existing) = catalogs::find(conn, &draft.name, &version)? {
-        if same_criteria(conn, existing, draft)? {
-            return Ok((existing, false, version));
-        }
+    while same_name.iter().any(|(_, v)| *v == version) {
         version = format!("{} ({n})", draft.version);
         n += 1;
     }
@@ -93,39 +139,41 @@ fn find_or_insert_catalog(
     Ok((id, true, version))
 }
 
-fn same_criteria(conn: &Connection, catalog: CatalogId, draft: &CatalogDraft) -> Result<bool> {
-    let mut stmt = conn.prepare(
-        "SELECT t.name, c.code, c.text, c.explanation, c.legal_basis
-         FROM criterion c JOIN theme t ON t.id = c.theme_id
-         WHERE c.catalog_id = ?1 ORDER BY t.position, c.position",
-    )?;
-    let stored = stmt
-        .query_map(params![catalog], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, String>(3)?,
-                row.get::<_, String>(4)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    let in_file: Vec<_> = draft
+/// Code → (theme, text, explanation, legal basis): a catalog's content regardless of row order.
+type Content = std::collections::BTreeMap<String, (String, String, String, String)>;
+
+fn criteria_of_draft(draft: &CatalogDraft) -> Content {
+    draft
         .themes
         .iter()
         .flat_map(|t| {
             t.criteria.iter().map(|c| {
                 (
-                    t.name.clone(),
                     c.code.clone(),
-                    c.text.clone(),
-                    c.explanation.clone(),
-                    c.legal_basis.clone(),
+                    (
+                        t.name.clone(),
+                        c.text.clone(),
+                        c.explanation.clone(),
+                        c.legal_basis.clone(),
+                    ),
                 )
             })
         })
-        .collect();
-    Ok(stored == in_file)
+        .collect()
+}
+
+fn stored_criteria(conn: &Connection, catalog: CatalogId) -> Result<Content> {
+    let mut stmt = conn.prepare(
+        "SELECT c.code, t.name, c.text, c.explanation, c.legal_basis
+         FROM criterion c JOIN theme t ON t.id = c.theme_id WHERE c.catalog_id = ?1",
+    )?;
+    let rows = stmt.query_map(params![catalog], |row| {
+        Ok((
+            row.get::<_, String>(0)?,
+            (row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?),
+        ))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The round that receives the import, and whether it was created for it.

@@ -219,7 +219,7 @@ impl Store {
         draft: &crate::CatalogDraft,
         ctx: &ChangeContext,
     ) -> Result<ImportOutcome> {
-        self.write(|conn| import::apply(conn, draft, ctx))
+        self.write(|conn| import::apply(conn, draft, import::Source::Workbook, ctx))
     }
 
     /// Confirms a dry run: refuses it when it has blocking findings, otherwise imports its catalog
@@ -238,7 +238,12 @@ impl Store {
             if plan.mapping_source == crate::import::MappingSource::Given {
                 import::remember_mapping(conn, &plan.header_signature, &plan.mapping, ctx.at)?;
             }
-            import::apply(conn, &plan.catalog, ctx)
+            let source = if plan.own_export {
+                import::Source::OwnExport
+            } else {
+                import::Source::Workbook
+            };
+            import::apply(conn, &plan.catalog, source, ctx)
         })
     }
 

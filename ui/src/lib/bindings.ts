@@ -286,7 +286,12 @@ criteria: number,
 /**
  * Number of answers that changed.
  */
-answers_changed: number, };
+answers_changed: number, 
+/**
+ * Rows of the file whose code the stored catalog does not have (only when a re-imported
+ * export is matched to the catalog it came from); their answers were not imported.
+ */
+skipped: number, };
 
 export type ColumnMapping = { 
 /**

@@ -18,7 +18,6 @@ fn generate() -> String {
         OrganisationId::decl(&cfg),
         AssessmentId::decl(&cfg),
         AssessmentSummary::decl(&cfg),
-        AnswerView::decl(&cfg),
         CriterionView::decl(&cfg),
         ThemeView::decl(&cfg),
         AssessmentView::decl(&cfg),

@@ -26,4 +26,4 @@ pub use example::EXAMPLE_CATALOG_NAME;
 pub use model::{AssessmentId, CatalogId, CriterionId, OrganisationId, Status, ThemeId};
 pub use overview::{CatalogRef, Counts, Overview, ThemeCounts};
 pub use store::{AnswerInput, ChangeContext, HistoryEntry, ImportOutcome, SCHEMA_VERSION, Store};
-pub use view::{AnswerView, AssessmentSummary, AssessmentView, CriterionView, ThemeView};
+pub use view::{AssessmentSummary, AssessmentView, CriterionView, ThemeView};

@@ -5,7 +5,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::model::{AssessmentId, CriterionId, Status, ThemeId};
+use crate::model::{AssessmentId, CriterionId, ThemeId};
+use crate::store::AnswerInput;
 
 /// One assessment with its catalog's themes and criteria, and the answers given so far.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -60,24 +61,7 @@ pub struct CriterionView {
     /// Legal basis, e.g. "AVG art. 30".
     pub legal_basis: String,
     /// The answer given in this assessment; `None` when not assessed yet.
-    pub answer: Option<AnswerView>,
-}
-
-/// The answer to one criterion.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct AnswerView {
-    /// `None` when only notes were filled in: still "niet beoordeeld".
-    pub status: Option<Status>,
-    /// Why this status (onderbouwing).
-    pub justification: String,
-    /// Who is responsible (eigenaar).
-    pub owner: String,
-    /// What will be done (actie).
-    pub action: String,
-    /// When, `YYYY-MM-DD`.
-    pub deadline: Option<String>,
-    /// Where the evidence is (bewijs).
-    pub evidence: String,
+    pub answer: Option<AnswerInput>,
 }
 
 pub(crate) fn load(conn: &Connection, id: AssessmentId) -> Result<AssessmentView> {
@@ -132,7 +116,7 @@ pub(crate) fn load(conn: &Connection, id: AssessmentId) -> Result<AssessmentView
             continue; // a theme without criteria
         };
         let answer = if row.get::<_, bool>(7)? {
-            Some(AnswerView {
+            Some(AnswerInput {
                 status: row.get(8)?,
                 justification: row.get(9)?,
                 owner: row.get(10)?,

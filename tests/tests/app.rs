@@ -137,15 +137,7 @@ async fn scoring_with_the_keyboard_updates_the_progress_and_survives_a_restart()
     app.screenshot("beoordelen-gescoord").await;
 
     // The Overzicht shows the same numbers: 68 criteria, 1 implemented, 1 partial, 1 open.
-    app.client
-        .find(fantoccini::Locator::XPath(
-            "//nav[@aria-label='Schermen']/button[.='Overzicht']",
-        ))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    app.show_screen("Overzicht").await;
     let total = app
         .wait_for_texts("tr[data-testid=total] td", |t| !t.is_empty())
         .await;
@@ -208,7 +200,6 @@ async fn not_applicable_asks_for_a_justification_before_it_is_saved() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn exporting_writes_a_workbook_with_the_statuses_and_numbers_on_screen() {
     use calamine::{Data, Reader, Xlsx, open_workbook};
-    use fantoccini::Locator;
 
     let app = App::start().await;
     app.wait_for("button.row[data-code='1.1']", START_TIMEOUT)
@@ -227,19 +218,7 @@ async fn exporting_writes_a_workbook_with_the_statuses_and_numbers_on_screen() {
     .await;
 
     // The numbers the Overzicht screen shows.
-    let tab = |label: &'static str| {
-        Locator::XPath(match label {
-            "Overzicht" => "//nav[@aria-label='Schermen']/button[.='Overzicht']",
-            _ => "//nav[@aria-label='Schermen']/button[.='Exporteren']",
-        })
-    };
-    app.client
-        .find(tab("Overzicht"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    app.show_screen("Overzicht").await;
     let total = app
         .wait_for_texts("tr[data-testid=total] td", |t| !t.is_empty())
         .await;
@@ -249,13 +228,7 @@ async fn exporting_writes_a_workbook_with_the_statuses_and_numbers_on_screen() {
         "criteria, implemented, partial"
     );
 
-    app.client
-        .find(tab("Exporteren"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    app.show_screen("Exporteren").await;
     app.wait_for("button.primary", ACTION_TIMEOUT)
         .await
         .click()
@@ -401,15 +374,7 @@ async fn importing_a_messy_workbook_through_the_wizard_with_a_mapping_correction
     let file = app.dir.path().join("criteria-voorbeeldstad.xlsx");
     messy_workbook(&file);
 
-    app.client
-        .find(Locator::XPath(
-            "//nav[@aria-label='Schermen']/button[.='Importeren']",
-        ))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    app.show_screen("Importeren").await;
     app.wait_for("main.import button.primary", ACTION_TIMEOUT)
         .await
         .click()
@@ -466,15 +431,7 @@ async fn importing_a_messy_workbook_through_the_wizard_with_a_mapping_correction
     let done = app.wait_for_texts(".success", |t| !t.is_empty()).await;
     assert!(done[0].contains("4 criteria"), "{done:?}");
 
-    app.client
-        .find(Locator::XPath(
-            "//nav[@aria-label='Schermen']/button[.='Beoordelen']",
-        ))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    app.show_screen("Beoordelen").await;
     app.wait_for_texts("section.theme h2", |t| {
         t == ["1. Governance", "2. Register"]
     })
@@ -488,8 +445,6 @@ async fn importing_a_messy_workbook_through_the_wizard_with_a_mapping_correction
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_screen_has_no_serious_accessibility_violations() {
-    use fantoccini::Locator;
-
     let app = App::start().await;
     let row = app
         .wait_for("button.row[data-code='1.1']", START_TIMEOUT)
@@ -506,15 +461,7 @@ async fn every_screen_has_no_serious_accessibility_violations() {
         ("Importeren", "main.import button.primary"),
         ("Exporteren", "main.export button.primary"),
     ] {
-        app.client
-            .find(Locator::XPath(&format!(
-                "//nav[@aria-label='Schermen']/button[.='{screen}']"
-            )))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        app.show_screen(screen).await;
         app.wait_for(ready, ACTION_TIMEOUT).await;
         report.extend(
             app.accessibility_violations()
@@ -541,7 +488,7 @@ async fn the_screens_fit_at_1024_by_768_and_at_200_percent_zoom() {
     for zoom in ["1", "2"] {
         if zoom == "2" {
             // Ctrl + '=' five times: the webview's own zoom, 1.0 → 2.0, as a user would.
-            app.show_screen("Beoordelen").await;
+            app.show_screen_by_script("Beoordelen").await;
             app.wait_for("button.row[data-code='1.1']", ACTION_TIMEOUT)
                 .await
                 .click()
@@ -568,7 +515,7 @@ async fn the_screens_fit_at_1024_by_768_and_at_200_percent_zoom() {
             }
         }
         for screen in ["Beoordelen", "Overzicht", "Importeren", "Exporteren"] {
-            app.show_screen(screen).await;
+            app.show_screen_by_script(screen).await;
             app.wait_for("main h1", ACTION_TIMEOUT).await;
             let extra = app.client.execute(overflow, vec![]).await.unwrap();
             app.screenshot(&format!("{screen}-1024-zoom-{zoom}")).await;

@@ -11,7 +11,8 @@ use time::macros::{date, datetime};
 use super::*;
 use crate::model::{AssessmentId, CriterionId, Status, ThemeId};
 use crate::overview::Counts;
-use crate::view::{AnswerView, AssessmentSummary, CriterionView, ThemeView};
+use crate::store::AnswerInput;
+use crate::view::{AssessmentSummary, CriterionView, ThemeView};
 use crate::workbook_format::{
     CRITERIA_COLUMNS, CRITERIA_SHEET, FORMAT_VERSION, KEY_COLUMN, METADATA_SHEET, OVERVIEW_SHEET,
     STATUS_LABELS, meta, row_key,
@@ -26,8 +27,8 @@ fn exported_at() -> time::OffsetDateTime {
     datetime!(2026-03-15 14:30:00 +01:00)
 }
 
-fn answer(status: Option<Status>, justification: &str) -> AnswerView {
-    AnswerView {
+fn answer(status: Option<Status>, justification: &str) -> AnswerInput {
+    AnswerInput {
         status,
         justification: justification.to_owned(),
         owner: String::new(),
@@ -37,7 +38,7 @@ fn answer(status: Option<Status>, justification: &str) -> AnswerView {
     }
 }
 
-fn criterion(id: i64, code: &str, answer: Option<AnswerView>) -> CriterionView {
+fn criterion(id: i64, code: &str, answer: Option<AnswerInput>) -> CriterionView {
     CriterionView {
         id: CriterionId(id),
         code: code.to_owned(),
@@ -659,7 +660,7 @@ fn text_longer_than_a_cell_can_hold_is_refused_with_the_criterion_named() {
     assert!(workbook_bytes(&params(&view)).is_err());
 }
 
-fn answer_mut(view: &mut AssessmentView) -> &mut AnswerView {
+fn answer_mut(view: &mut AssessmentView) -> &mut AnswerInput {
     view.themes[1].criteria[0].answer.as_mut().expect("answer")
 }
 

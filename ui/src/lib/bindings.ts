@@ -53,32 +53,6 @@ catalog_version: string,
  */
 catalog_is_example: boolean, };
 
-export type AnswerView = { 
-/**
- * `None` when only notes were filled in: still "niet beoordeeld".
- */
-status: Status | null, 
-/**
- * Why this status (onderbouwing).
- */
-justification: string, 
-/**
- * Who is responsible (eigenaar).
- */
-owner: string, 
-/**
- * What will be done (actie).
- */
-action: string, 
-/**
- * When, `YYYY-MM-DD`.
- */
-deadline: string | null, 
-/**
- * Where the evidence is (bewijs).
- */
-evidence: string, };
-
 export type CriterionView = { 
 /**
  * Its id.
@@ -103,7 +77,7 @@ legal_basis: string,
 /**
  * The answer given in this assessment; `None` when not assessed yet.
  */
-answer: AnswerView | null, };
+answer: AnswerInput | null, };
 
 export type ThemeView = { 
 /**

@@ -1,5 +1,5 @@
 // The keyboard model and list logic of the Beoordelen screen. Pure functions, unit-tested.
-import type { AnswerInput, AnswerView, CriterionView, Status, ThemeView } from "./bindings";
+import type { AnswerInput, CriterionView, Status, ThemeView } from "./bindings";
 import type { StatusKey } from "./progress";
 
 /** What a key press on the criteria list asks for. */
@@ -47,7 +47,7 @@ export function actionForKey(event: {
 }
 
 /** The editable content of an answer; an unanswered criterion is all empty. */
-export function toInput(answer: AnswerView | null): AnswerInput {
+export function toInput(answer: AnswerInput | null): AnswerInput {
   return {
     status: answer?.status ?? null,
     justification: answer?.justification ?? "",
@@ -59,7 +59,7 @@ export function toInput(answer: AnswerView | null): AnswerInput {
 }
 
 /** The stored form of an input: all empty means no answer at all. */
-export function toAnswer(input: AnswerInput): AnswerView | null {
+export function toAnswer(input: AnswerInput): AnswerInput | null {
   const empty =
     input.status === null &&
     input.justification === "" &&

@@ -97,13 +97,7 @@ async fn a_database_from_a_newer_version_is_refused_with_a_dutch_message_and_lef
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn scoring_with_the_keyboard_updates_the_progress_and_survives_a_restart() {
     let app = App::start().await;
-    let first_row = app
-        .wait_for("button.row[data-code='1.1']", START_TIMEOUT)
-        .await;
-    first_row.click().await.unwrap(); // opens the detail pane; Escape brings focus back
-    app.wait_for("#detail-kop", ACTION_TIMEOUT).await;
-    app.press("\u{e00c}").await; // Escape
-    app.wait_for_texts("#detail-kop", |t| t.is_empty()).await;
+    app.focus_row("1.1").await;
 
     // 1.1 implemented, down, 1.2 partial, down, 1.3 open, down, 1.4 implemented, down, 1.5 partial.
     for keys in ["1", "j", "2", "\u{e015}", "3", "j", "1", "j", "2"] {
@@ -167,12 +161,7 @@ async fn scoring_with_the_keyboard_updates_the_progress_and_survives_a_restart()
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn not_applicable_asks_for_a_justification_before_it_is_saved() {
     let app = App::start().await;
-    let row = app
-        .wait_for("button.row[data-code='2.1']", START_TIMEOUT)
-        .await;
-    row.click().await.unwrap();
-    app.press("\u{e00c}").await; // Escape back to the list
-    app.wait_for_texts("#detail-kop", |t| t.is_empty()).await;
+    app.focus_row("2.1").await;
     app.press("4").await;
     let hint = app.wait_for(".hint", ACTION_TIMEOUT).await;
     assert!(hint.text().await.unwrap().contains("onderbouwing"));
@@ -202,13 +191,7 @@ async fn exporting_writes_a_workbook_with_the_statuses_and_numbers_on_screen() {
     use calamine::{Data, Reader, Xlsx, open_workbook};
 
     let app = App::start().await;
-    app.wait_for("button.row[data-code='1.1']", START_TIMEOUT)
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.press("\u{e00c}").await; // Escape back to the list
-    app.wait_for_texts("#detail-kop", |t| t.is_empty()).await;
+    app.focus_row("1.1").await;
     for keys in ["1", "j", "2", "j", "3"] {
         app.press(keys).await;
     }
@@ -544,12 +527,7 @@ async fn a_second_start_hands_over_to_the_open_window() {
         "single instance works through the D-Bus session bus: run with `make e2e` (dbus-run-session)"
     );
     let app = App::start().await;
-    app.wait_for("button.row[data-code='1.1']", START_TIMEOUT)
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.press("\u{e00c}").await; // Escape back to the list
+    app.focus_row("1.1").await;
 
     let mut second = std::process::Command::new(support::app_binary())
         .env("AVG_BORGING_DB", App::db_path_in(app.dir.path()))

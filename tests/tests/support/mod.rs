@@ -357,6 +357,19 @@ impl App {
 }
 
 impl App {
+    /// Puts the keyboard focus on the row of criterion `code` in the Beoordelen list: a click opens
+    /// its detail pane, Escape closes it and returns the focus to the row.
+    pub async fn focus_row(&self, code: &str) {
+        self.wait_for(&format!("button.row[data-code='{code}']"), START_TIMEOUT)
+            .await
+            .click()
+            .await
+            .expect("the row can be clicked");
+        self.wait_for("#detail-kop", ACTION_TIMEOUT).await;
+        self.press("\u{e00c}").await; // Escape
+        self.wait_for_texts("#detail-kop", |t| t.is_empty()).await;
+    }
+
     /// Switches to a screen by clicking its tab, as a user would.
     pub async fn show_screen(&self, label: &str) {
         self.client

@@ -6,6 +6,8 @@
 mod cli;
 mod commands;
 mod data_path;
+#[cfg(test)]
+mod hardening;
 mod state;
 
 use std::process::ExitCode;

@@ -105,6 +105,36 @@ pub(crate) fn save(
     if &old_effective == new {
         return Ok(false);
     }
+    write_change(conn, assessment, criterion, old.as_ref(), new, ctx)?;
+    Ok(true)
+}
+
+/// Writes the first answer to a criterion of a catalog that was inserted in this transaction:
+/// there is no earlier answer to load or compare (the import's fast path). Returns whether
+/// anything was written.
+pub(crate) fn save_first(
+    conn: &Connection,
+    assessment: AssessmentId,
+    criterion: CriterionId,
+    new: &AnswerInput,
+    ctx: &ChangeContext,
+) -> Result<bool> {
+    if new.is_empty() {
+        return Ok(false);
+    }
+    write_change(conn, assessment, criterion, None, new, ctx)?;
+    Ok(true)
+}
+
+/// The answer row and its history row for a change from `old` to `new`.
+fn write_change(
+    conn: &Connection,
+    assessment: AssessmentId,
+    criterion: CriterionId,
+    old: Option<&AnswerInput>,
+    new: &AnswerInput,
+    ctx: &ChangeContext,
+) -> Result<()> {
     let at = super::timestamp(ctx.at);
     if new.is_empty() {
         conn.prepare_cached("DELETE FROM answer WHERE assessment_id = ?1 AND criterion_id = ?2")?
@@ -144,10 +174,10 @@ pub(crate) fn save(
         criterion,
         at,
         ctx.by,
-        old.as_ref().and_then(to_json),
+        old.and_then(to_json),
         (!new.is_empty()).then(|| to_json(new)).flatten(),
     ])?;
-    Ok(true)
+    Ok(())
 }
 
 /// One entry of an answer's history, newest first when listed.

@@ -77,7 +77,12 @@ pub(super) fn apply(
             (None, Source::OwnExport) => &empty,
             (None, Source::Workbook) => continue,
         };
-        if answers::save(conn, assessment, *id, answer, ctx)? {
+        let changed = if new_catalog {
+            answers::save_first(conn, assessment, *id, answer, ctx)?
+        } else {
+            answers::save(conn, assessment, *id, answer, ctx)?
+        };
+        if changed {
             answers_changed += 1;
         }
     }

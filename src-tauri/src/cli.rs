@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use criteria::{ChangeContext, Error, Overview, Status, Store};
+use criteria::{Error, Overview, Status, Store};
 use time::OffsetDateTime;
 
 const USAGE: &str = "Gebruik:
@@ -192,20 +192,18 @@ impl From<Error> for Failure {
     }
 }
 
-fn context() -> ChangeContext {
-    ChangeContext {
-        at: OffsetDateTime::now_utc(),
-        by: crate::data_path::user_name(),
-    }
-}
-
 fn run(store: &mut Store, command: Command) -> Result<ExitCode, Failure> {
     match command {
         Command::Import { file, dry_run } => import(store, &file, dry_run),
         Command::Set { code, status, note } => {
             // On a new database the example round is where answers go, as in the window.
             store.ensure_started(OffsetDateTime::now_utc())?;
-            let changed = store.set_status(&code, status, note.as_deref(), &context())?;
+            let changed = store.set_status(
+                &code,
+                status,
+                note.as_deref(),
+                &crate::data_path::change_context(),
+            )?;
             println!(
                 "{code}: {}{}",
                 status.label(),
@@ -280,7 +278,7 @@ fn import(store: &mut Store, file: &Path, dry_run: bool) -> Result<ExitCode, Fai
                 .into(),
         ));
     }
-    let outcome = store.apply_import(&plan, &context())?;
+    let outcome = store.apply_import(&plan, &crate::data_path::change_context())?;
     println!(
         "Geïmporteerd in beoordeling {:?}: {} criteria, {} antwoorden gewijzigd{}.",
         outcome.assessment_name,

@@ -1,15 +1,13 @@
 //! The commands the window may call. Each is declared in `build.rs` and allowed in
 //! `capabilities/main-window.json`; nothing else is reachable from the page.
 
-use criteria::{
-    AnswerInput, AssessmentId, AssessmentView, ChangeContext, CriterionId, ErrorReport,
-    HistoryEntry, Overview,
-};
-use time::OffsetDateTime;
-
 use criteria::import::{self, ImportCorrections, ImportOptions, ImportPlan};
-use criteria::{ImportOutcome, export};
+use criteria::{
+    AnswerInput, AssessmentId, AssessmentView, CriterionId, ErrorReport, HistoryEntry,
+    ImportOutcome, Overview, export,
+};
 use tauri_plugin_dialog::DialogExt;
+use time::OffsetDateTime;
 
 use crate::state::{AppState, PendingImport};
 
@@ -35,7 +33,12 @@ pub fn save_answer(
 ) -> Result<bool, ErrorReport> {
     let mut store = state.store()?;
     store
-        .save_answer(assessment, criterion, &answer, &change_context())
+        .save_answer(
+            assessment,
+            criterion,
+            &answer,
+            &crate::data_path::change_context(),
+        )
         .map_err(|err| err.report())
 }
 
@@ -60,13 +63,6 @@ pub fn overview(
 ) -> Result<Overview, ErrorReport> {
     let store = state.store()?;
     store.overview(assessment).map_err(|err| err.report())
-}
-
-fn change_context() -> ChangeContext {
-    ChangeContext {
-        at: OffsetDateTime::now_utc(),
-        by: crate::data_path::user_name(),
-    }
 }
 
 fn dialog_failed(err: impl std::fmt::Display) -> ErrorReport {
@@ -158,7 +154,7 @@ pub fn confirm_import(state: tauri::State<'_, AppState>) -> Result<ImportOutcome
     let plan = &pending.as_ref().ok_or_else(no_pending_import)?.plan;
     let outcome = state
         .store()?
-        .apply_import(plan, &change_context())
+        .apply_import(plan, &crate::data_path::change_context())
         .map_err(|err| err.report())?;
     *pending = None;
     Ok(outcome)

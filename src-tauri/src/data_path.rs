@@ -1,4 +1,4 @@
-//! Where the data lives. The window and the command line use the same file.
+//! Where the data lives and who writes it. The window and the command line use the same file.
 
 use std::path::PathBuf;
 
@@ -25,12 +25,16 @@ pub fn database_path() -> std::io::Result<PathBuf> {
     Ok(path)
 }
 
-/// Who makes a change, for the history: the operating-system user.
-pub fn user_name() -> String {
-    ["USER", "USERNAME", "LOGNAME"]
+/// Who makes a change and when, for the history: the operating-system user, now.
+pub fn change_context() -> criteria::ChangeContext {
+    let by = ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| "onbekend".to_owned())
+        .unwrap_or_else(|| "onbekend".to_owned());
+    criteria::ChangeContext {
+        at: time::OffsetDateTime::now_utc(),
+        by,
+    }
 }
 
 #[cfg(test)]

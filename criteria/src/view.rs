@@ -116,14 +116,7 @@ pub(crate) fn load(conn: &Connection, id: AssessmentId) -> Result<AssessmentView
             continue; // a theme without criteria
         };
         let answer = if row.get::<_, bool>(7)? {
-            Some(AnswerInput {
-                status: row.get(8)?,
-                justification: row.get(9)?,
-                owner: row.get(10)?,
-                action: row.get(11)?,
-                deadline: row.get(12)?,
-                evidence: row.get(13)?,
-            })
+            Some(AnswerInput::from_row(row, 8)?)
         } else {
             None
         };

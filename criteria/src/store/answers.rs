@@ -66,16 +66,24 @@ pub(crate) fn load(
              WHERE assessment_id = ?1 AND criterion_id = ?2",
         )?
         .query_row(params![assessment, criterion], |row| {
-            Ok(AnswerInput {
-                status: row.get(0)?,
-                justification: row.get(1)?,
-                owner: row.get(2)?,
-                action: row.get(3)?,
-                deadline: row.get(4)?,
-                evidence: row.get(5)?,
-            })
+            AnswerInput::from_row(row, 0)
         })
         .optional()?)
+}
+
+impl AnswerInput {
+    /// Reads the six answer columns `status, justification, owner, action, deadline, evidence`
+    /// starting at column `first` of a query row.
+    pub(crate) fn from_row(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Self> {
+        Ok(AnswerInput {
+            status: row.get(first)?,
+            justification: row.get(first + 1)?,
+            owner: row.get(first + 2)?,
+            action: row.get(first + 3)?,
+            deadline: row.get(first + 4)?,
+            evidence: row.get(first + 5)?,
+        })
+    }
 }
 
 /// Writes `new` as the answer and records old → new in the history. The caller holds the

@@ -106,6 +106,32 @@ pub enum Error {
     )]
     Workbook(String),
 
+    /// The round is sealed (vastgesteld) and therefore read-only.
+    #[error(
+        "De beoordeling \u{201c}{round}\u{201d} is vastgesteld en kan niet meer worden gewijzigd. Er is niets gewijzigd. Moet er toch iets veranderen, heropen de beoordeling dan onder Rondes (dat wordt vastgelegd), of begin een nieuwe ronde."
+    )]
+    Sealed {
+        /// Name of the sealed round.
+        round: String,
+    },
+
+    /// A name that must be unique (an organisation, a round of one organisation) is taken.
+    #[error(
+        "De naam \u{201c}{name}\u{201d} is al in gebruik. Kies een andere naam; er is niets gewijzigd."
+    )]
+    NameTaken {
+        /// The name that was asked for.
+        name: String,
+    },
+
+    /// Input from the user that cannot be used as it is (an empty name, a date that does not
+    /// exist, two rounds of different organisations). `reason` is a complete Dutch sentence.
+    #[error("{reason} Er is niets gewijzigd.")]
+    InvalidInput {
+        /// What is wrong and what to do, in Dutch.
+        reason: String,
+    },
+
     /// Any other SQLite failure. The transaction was rolled back, so nothing was half-written.
     #[error(
         "Er ging iets mis bij het lezen of opslaan van de gegevens; er is niets half opgeslagen. Probeer het opnieuw. Blijft dit gebeuren, neem dan contact op met uw beheerder en noem deze melding: {0}"
@@ -128,6 +154,9 @@ impl Error {
             Error::ImportBlocked { .. } => "import_blocked",
             Error::WriteFile { .. } => "write_failed",
             Error::Workbook(_) => "workbook",
+            Error::Sealed { .. } => "sealed",
+            Error::NameTaken { .. } => "name_taken",
+            Error::InvalidInput { .. } => "invalid_input",
             Error::Database(_) => "database",
         }
     }

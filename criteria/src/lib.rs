@@ -6,11 +6,15 @@
 //! with an in-memory store.
 
 mod catalog;
+mod catalog_changes;
+mod comparison;
 mod error;
 mod example;
 mod example_data;
 pub mod export;
+pub mod fingerprint;
 pub mod import;
+mod improvement_plan;
 mod model;
 mod overview;
 mod store;
@@ -21,9 +25,16 @@ pub mod workbook_format;
 mod bindings;
 
 pub use catalog::{CatalogDraft, CriterionDraft, ThemeDraft};
+pub use catalog_changes::{CatalogChanges, CriterionRef, RemovedCriterion, RewordedCriterion};
+pub use comparison::{Comparison, Direction, RoundRef, StatusChange, ThemeComparison};
 pub use error::{Error, ErrorReport, Result};
 pub use example::EXAMPLE_CATALOG_NAME;
+pub use improvement_plan::{ImprovementPlan, PlanItem};
 pub use model::{AssessmentId, CatalogId, CriterionId, OrganisationId, Status, ThemeId};
 pub use overview::{CatalogRef, Counts, Overview, ThemeCounts};
-pub use store::{AnswerInput, ChangeContext, HistoryEntry, ImportOutcome, SCHEMA_VERSION, Store};
+pub use store::{
+    AnswerInput, ChangeContext, HistoryEntry, ImportOutcome, NewRound, OrganisationRounds,
+    RoundEvent, RoundEventKind, RoundSummary, Rounds, SCHEMA_VERSION, Seal, SealCheck, SealRequest,
+    Store,
+};
 pub use view::{AssessmentSummary, AssessmentView, CriterionView, ThemeView};

@@ -5,8 +5,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::model::{AssessmentId, CriterionId, ThemeId};
-use crate::store::AnswerInput;
+use crate::model::{AssessmentId, CriterionId, OrganisationId, ThemeId};
+use crate::store::{AnswerInput, Seal};
 
 /// One assessment with its catalog's themes and criteria, and the answers given so far.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -28,12 +28,16 @@ pub struct AssessmentSummary {
     pub reference_date: Option<String>,
     /// The organisation assessed.
     pub organisation: String,
+    /// Its id.
+    pub organisation_id: OrganisationId,
     /// The catalog's name.
     pub catalog_name: String,
     /// The catalog's version.
     pub catalog_version: String,
     /// Whether the catalog is the app's own example rather than an imported one.
     pub catalog_is_example: bool,
+    /// When, by whom and with which fingerprint the round was sealed; `None` while it is open.
+    pub seal: Option<Seal>,
 }
 
 /// A theme with its criteria.
@@ -62,12 +66,16 @@ pub struct CriterionView {
     pub legal_basis: String,
     /// The answer given in this assessment; `None` when not assessed yet.
     pub answer: Option<AnswerInput>,
+    /// Where the answer was taken over from (e.g. the round "2025", or an earlier catalog
+    /// version) while nobody has confirmed or changed it yet.
+    pub carried_from: Option<String>,
 }
 
 pub(crate) fn load(conn: &Connection, id: AssessmentId) -> Result<AssessmentView> {
     let assessment = conn
         .query_row(
-            "SELECT a.id, a.name, a.reference_date, o.name, c.name, c.version, c.is_example
+            "SELECT a.id, a.name, a.reference_date, o.name, o.id, c.name, c.version, c.is_example,
+                    a.sealed_at, a.sealed_by, a.fingerprint
              FROM assessment a
              JOIN organisation o ON o.id = a.organisation_id
              JOIN catalog c ON c.id = a.catalog_id
@@ -79,9 +87,11 @@ pub(crate) fn load(conn: &Connection, id: AssessmentId) -> Result<AssessmentView
                     name: row.get(1)?,
                     reference_date: row.get(2)?,
                     organisation: row.get(3)?,
-                    catalog_name: row.get(4)?,
-                    catalog_version: row.get(5)?,
-                    catalog_is_example: row.get(6)?,
+                    organisation_id: row.get(4)?,
+                    catalog_name: row.get(5)?,
+                    catalog_version: row.get(6)?,
+                    catalog_is_example: row.get(7)?,
+                    seal: Seal::from_row(row, 8)?,
                 })
             },
         )
@@ -94,7 +104,7 @@ pub(crate) fn load(conn: &Connection, id: AssessmentId) -> Result<AssessmentView
     let mut stmt = conn.prepare(
         "SELECT t.id, t.name, c.id, c.code, c.text, c.explanation, c.legal_basis,
                 an.criterion_id IS NOT NULL, an.status, an.justification, an.owner, an.action,
-                an.deadline, an.evidence
+                an.deadline, an.evidence, an.carried_from
          FROM assessment a
          JOIN theme t ON t.catalog_id = a.catalog_id
          LEFT JOIN criterion c ON c.theme_id = t.id
@@ -128,6 +138,7 @@ pub(crate) fn load(conn: &Connection, id: AssessmentId) -> Result<AssessmentView
                 explanation: row.get(5)?,
                 legal_basis: row.get(6)?,
                 answer,
+                carried_from: row.get(14)?,
             });
         }
     }

@@ -9,6 +9,10 @@ pub const FORMAT_VERSION: u32 = 1;
 pub const CRITERIA_SHEET: &str = "Criteria";
 /// The sheet with the overview per theme (live formulas with cached results).
 pub const OVERVIEW_SHEET: &str = "Overzicht";
+/// The sheet with the partial and open criteria and their owners, actions and deadlines.
+pub const IMPROVEMENT_PLAN_SHEET: &str = "Verbeterplan";
+/// The sheet comparing the round with an earlier one (only when asked for).
+pub const COMPARISON_SHEET: &str = "Vergelijking";
 /// The hidden sheet with key/value metadata.
 pub const METADATA_SHEET: &str = "Metadata";
 
@@ -62,6 +66,12 @@ pub mod meta {
     pub const EXPORTED_AT: &str = "geëxporteerd op";
     /// Program and version that wrote the file.
     pub const PROGRAM: &str = "programma";
+    /// When the round was sealed (vastgesteld), RFC 3339, or empty.
+    pub const SEALED_AT: &str = "vastgesteld op";
+    /// Who sealed the round, or empty.
+    pub const SEALED_BY: &str = "vastgesteld door";
+    /// SHA-256 fingerprint of the sealed round (hex), or empty.
+    pub const FINGERPRINT: &str = "vingerafdruk (SHA-256)";
 }
 
 /// The row key of a criterion code.

@@ -59,9 +59,11 @@ mod tests {
                 name: name.into(),
                 reference_date: None,
                 organisation: organisation.into(),
+                organisation_id: crate::OrganisationId(1),
                 catalog_name: "x".into(),
                 catalog_version: "1".into(),
                 catalog_is_example: false,
+                seal: None,
             },
             themes: Vec::new(),
         }

@@ -68,7 +68,8 @@ pub(super) fn add_sheet(workbook: &mut Workbook, params: &ExportParams<'_>) -> R
         .map_err(workbook_error)?;
 
     let reference_date = a.reference_date.as_deref().unwrap_or_default();
-    let rows: [(&str, &str); 7] = [
+    let seal = a.seal.as_ref();
+    let rows: [(&str, &str); 10] = [
         (meta::CATALOG, &a.catalog_name),
         (meta::CATALOG_VERSION, &a.catalog_version),
         (meta::ORGANISATION, &a.organisation),
@@ -77,6 +78,9 @@ pub(super) fn add_sheet(workbook: &mut Workbook, params: &ExportParams<'_>) -> R
         (meta::REFERENCE_DATE, reference_date),
         (meta::EXPORTED_AT, &exported_at),
         (meta::PROGRAM, params.program),
+        (meta::SEALED_AT, seal.map_or("", |s| &s.sealed_on)),
+        (meta::SEALED_BY, seal.map_or("", |s| &s.sealed_by)),
+        (meta::FINGERPRINT, seal.map_or("", |s| &s.fingerprint)),
     ];
     for (row, (key, value)) in (1..).zip(rows) {
         sheet

@@ -13,6 +13,7 @@ mod criteria_sheet;
 mod file_name;
 mod metadata;
 mod overview_sheet;
+mod table_sheet;
 mod text;
 
 #[cfg(test)]
@@ -24,7 +25,9 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Workbook, Worksheet, XlsxError};
 
+use crate::comparison::Comparison;
 use crate::error::{Error, Result};
+use crate::improvement_plan::ImprovementPlan;
 use crate::overview::Overview;
 use crate::view::AssessmentView;
 
@@ -40,12 +43,20 @@ pub struct ExportParams<'a> {
     pub program: &'a str,
 }
 
-/// Builds the workbook in memory: the sheets "Criteria", "Overzicht" and (hidden) "Metadata",
-/// and the document properties.
+/// Builds the workbook in memory: the sheets "Criteria", "Overzicht", "Verbeterplan" and
+/// (hidden) "Metadata", and the document properties.
 ///
 /// Fails with [`Error::Workbook`] when a text does not fit in a cell (Excel's limit is 32,767
 /// characters; nothing is cut off silently) or the writer fails otherwise.
 pub fn workbook_bytes(params: &ExportParams<'_>) -> Result<Vec<u8>> {
+    workbook_bytes_with_comparison(params, None)
+}
+
+/// [`workbook_bytes`], with a sheet "Vergelijking" after the overview when `comparison` is given.
+pub fn workbook_bytes_with_comparison(
+    params: &ExportParams<'_>,
+    comparison: Option<&Comparison>,
+) -> Result<Vec<u8>> {
     let view = params.view;
     let overview = Overview::of(view);
     let mut workbook = Workbook::new();
@@ -58,6 +69,11 @@ pub fn workbook_bytes(params: &ExportParams<'_>) -> Result<Vec<u8>> {
     // the active one.
     criteria_sheet::add(&mut workbook, view)?;
     overview_sheet::add(&mut workbook, view, &overview)?;
+    if let Some(comparison) = comparison {
+        table_sheet::add_comparison(&mut workbook, view, comparison)?;
+    }
+    let plan = ImprovementPlan::of(view, params.exported_at.date());
+    table_sheet::add_improvement_plan(&mut workbook, view, &plan)?;
     metadata::add_sheet(&mut workbook, params)?;
 
     workbook.save_to_buffer().map_err(workbook_error)
@@ -72,8 +88,17 @@ pub fn workbook_bytes(params: &ExportParams<'_>) -> Result<Vec<u8>> {
 /// folder does not exist, the disk is full, writing is not permitted, or an existing `target`
 /// is read-only.
 pub fn write_workbook(params: &ExportParams<'_>, target: &Path) -> Result<()> {
+    write_workbook_with_comparison(params, None, target)
+}
+
+/// [`write_workbook`], with a sheet "Vergelijking" when `comparison` is given.
+pub fn write_workbook_with_comparison(
+    params: &ExportParams<'_>,
+    comparison: Option<&Comparison>,
+    target: &Path,
+) -> Result<()> {
     // Build first: a workbook that cannot be built must not even create a temporary file.
-    let bytes = workbook_bytes(params)?;
+    let bytes = workbook_bytes_with_comparison(params, comparison)?;
     atomic::write_file(target, &bytes).map_err(|source| Error::WriteFile {
         path: target.to_path_buf(),
         source,

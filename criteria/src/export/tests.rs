@@ -46,6 +46,7 @@ fn criterion(id: i64, code: &str, answer: Option<AnswerInput>) -> CriterionView 
         explanation: format!("Toelichting bij {code}."),
         legal_basis: "AVG art. 30".to_owned(),
         answer,
+        carried_from: None,
     }
 }
 
@@ -75,9 +76,11 @@ fn fixture() -> AssessmentView {
             name: "2026".to_owned(),
             reference_date: Some("2026-01-01".to_owned()),
             organisation: "Gemeente Voorbeeld & Co".to_owned(),
+            organisation_id: crate::OrganisationId(1),
             catalog_name: "Criteria borging AVG".to_owned(),
             catalog_version: "2024".to_owned(),
             catalog_is_example: true,
+            seal: None,
         },
         themes: vec![
             theme(
@@ -458,6 +461,10 @@ fn metadata_sheet_is_hidden_and_says_what_the_file_is() {
         [
             (CRITERIA_SHEET.to_owned(), SheetVisible::Visible),
             (OVERVIEW_SHEET.to_owned(), SheetVisible::Visible),
+            (
+                crate::workbook_format::IMPROVEMENT_PLAN_SHEET.to_owned(),
+                SheetVisible::Visible
+            ),
             (METADATA_SHEET.to_owned(), SheetVisible::Hidden),
         ]
     );

@@ -344,8 +344,12 @@ pub(crate) fn header_signature(headers: &[String]) -> String {
 
 /// Sheet names that are a cover, overview or instruction rather than the criteria.
 pub(crate) fn is_side_sheet(name: &str) -> bool {
-    const SIDE: [&str; 16] = [
+    const SIDE: [&str; 20] = [
         "overzicht",
+        "verbeterplan",
+        "vergelijking",
+        "actiepunten",
+        "geschiedenis",
         "samenvatting",
         "resultaten",
         "resultaat",
@@ -471,6 +475,8 @@ mod tests {
     #[test]
     fn overview_and_cover_sheets_are_recognised_by_name() {
         assert!(is_side_sheet("Overzicht"));
+        assert!(is_side_sheet("Verbeterplan"));
+        assert!(is_side_sheet("Vergelijking"));
         assert!(is_side_sheet("Voorblad"));
         assert!(!is_side_sheet("Criteria"));
         assert!(!is_side_sheet("Blad1"));

@@ -108,12 +108,48 @@ pub(crate) fn save(
             what: "Het criterium in deze beoordeling",
         });
     }
-    let old = load(conn, assessment, criterion)?;
+    let (old, carried) = load_with_origin(conn, assessment, criterion)?;
     let old_effective = old.clone().unwrap_or_default();
-    if &old_effective == new {
+    // Saving an answer that was carried over, even unchanged, confirms it.
+    if &old_effective == new && carried.is_none() {
         return Ok(false);
     }
-    write_change(conn, assessment, criterion, old.as_ref(), new, ctx)?;
+    write_change(conn, assessment, criterion, old.as_ref(), new, None, ctx)?;
+    Ok(true)
+}
+
+/// The stored answer and, when it was carried over and not yet confirmed, where from.
+fn load_with_origin(
+    conn: &Connection,
+    assessment: AssessmentId,
+    criterion: CriterionId,
+) -> Result<(Option<AnswerInput>, Option<String>)> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT status, justification, owner, action, deadline, evidence, carried_from
+             FROM answer WHERE assessment_id = ?1 AND criterion_id = ?2",
+        )?
+        .query_row(params![assessment, criterion], |row| {
+            Ok((Some(AnswerInput::from_row(row, 0)?), row.get(6)?))
+        })
+        .optional()?
+        .unwrap_or((None, None)))
+}
+
+/// Writes `answer` as carried over from `origin` (e.g. the round "2025") into a criterion that
+/// has no answer yet, with its history entry; it stays marked until confirmed or changed.
+pub(crate) fn carry_over(
+    conn: &Connection,
+    assessment: AssessmentId,
+    criterion: CriterionId,
+    answer: &AnswerInput,
+    origin: &str,
+    ctx: &ChangeContext,
+) -> Result<bool> {
+    if answer.is_empty() {
+        return Ok(false);
+    }
+    write_change(conn, assessment, criterion, None, answer, Some(origin), ctx)?;
     Ok(true)
 }
 
@@ -130,17 +166,18 @@ pub(crate) fn save_first(
     if new.is_empty() {
         return Ok(false);
     }
-    write_change(conn, assessment, criterion, None, new, ctx)?;
+    write_change(conn, assessment, criterion, None, new, None, ctx)?;
     Ok(true)
 }
 
 /// The answer row and its history row for a change from `old` to `new`.
-fn write_change(
+pub(super) fn write_change(
     conn: &Connection,
     assessment: AssessmentId,
     criterion: CriterionId,
     old: Option<&AnswerInput>,
     new: &AnswerInput,
+    carried_from: Option<&str>,
     ctx: &ChangeContext,
 ) -> Result<()> {
     let at = super::timestamp(ctx.at);
@@ -150,13 +187,13 @@ fn write_change(
     } else {
         conn.prepare_cached(
             "INSERT INTO answer (assessment_id, criterion_id, status, justification, owner, action,
-                                 deadline, evidence, updated_at, updated_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                                 deadline, evidence, updated_at, updated_by, carried_from)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
              ON CONFLICT (assessment_id, criterion_id) DO UPDATE SET
                 status = excluded.status, justification = excluded.justification,
                 owner = excluded.owner, action = excluded.action, deadline = excluded.deadline,
                 evidence = excluded.evidence, updated_at = excluded.updated_at,
-                updated_by = excluded.updated_by",
+                updated_by = excluded.updated_by, carried_from = excluded.carried_from",
         )?
         .execute(params![
             assessment,
@@ -169,6 +206,7 @@ fn write_change(
             new.evidence,
             at,
             ctx.by,
+            carried_from,
         ])?;
     }
     let to_json = |a: &AnswerInput| serde_json::to_string(a).ok();
@@ -207,8 +245,12 @@ pub(crate) fn history(
     criterion: CriterionId,
 ) -> Result<Vec<HistoryEntry>> {
     let mut stmt = conn.prepare(
-        "SELECT changed_at, changed_by, old_answer, new_answer FROM answer_history
-         WHERE assessment_id = ?1 AND criterion_id = ?2 ORDER BY id DESC",
+        // By code, so the history survives a move of the round to a new catalog version.
+        "SELECT h.changed_at, h.changed_by, h.old_answer, h.new_answer
+         FROM answer_history h JOIN criterion c ON c.id = h.criterion_id
+         WHERE h.assessment_id = ?1
+           AND c.code = (SELECT code FROM criterion WHERE id = ?2)
+         ORDER BY h.id DESC",
     )?;
     let parse = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
     let rows = stmt.query_map(params![assessment, criterion], |row| {

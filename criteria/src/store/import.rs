@@ -38,6 +38,9 @@ pub struct ImportOutcome {
     /// Rows of the file whose code the stored catalog does not have (only when a re-imported
     /// export is matched to the catalog it came from); their answers were not imported.
     pub skipped: u32,
+    /// When the round was moved to this new catalog version: the review list (reworded
+    /// criteria with carried answers to check, new criteria, removed criteria).
+    pub catalog_changes: Option<crate::CatalogChanges>,
 }
 
 /// How the rows of a file relate to the catalog they are imported into.
@@ -60,6 +63,9 @@ pub(super) fn apply(
     let (catalog, new_catalog, catalog_version) =
         find_or_insert_catalog(conn, draft, source, ctx.at)?;
     let (assessment, new_assessment) = target_assessment(conn, catalog, ctx.at)?;
+    if !new_assessment {
+        super::rounds::ensure_open(conn, assessment)?;
+    }
     assessments::set_current(conn, assessment)?;
 
     let by_code = catalogs::criteria_by_code(conn, catalog)?;
@@ -101,6 +107,97 @@ pub(super) fn apply(
         criteria: u32::try_from(draft.criteria().count()).unwrap_or(u32::MAX),
         answers_changed,
         skipped,
+        catalog_changes: None,
+    })
+}
+
+/// Imports `draft` as a new version of the open round's catalog and moves that round to it (see
+/// `Store::apply_import_upgrading`). The caller holds the transaction.
+pub(super) fn apply_upgrading(
+    conn: &Connection,
+    draft: &CatalogDraft,
+    ctx: &ChangeContext,
+) -> Result<ImportOutcome> {
+    let round = assessments::current(conn)?.ok_or(crate::Error::NotFound {
+        what: "Een beoordeling om over te zetten",
+    })?;
+    super::rounds::ensure_open(conn, round)?;
+    let old = crate::view::load(conn, round)?;
+    let (catalog, new_catalog, catalog_version) =
+        find_or_insert_catalog(conn, draft, Source::Workbook, ctx.at)?;
+    let (old_catalog, _) = assessments::catalog_and_organisation(conn, round)?;
+    if catalog == old_catalog {
+        // The same criteria: nothing to move, an ordinary import.
+        return apply(conn, draft, Source::Workbook, ctx);
+    }
+    let (changes, continuations) = crate::catalog_changes::between(&old, draft);
+    let by_code = catalogs::criteria_by_code(conn, catalog)?;
+    let origin = format!("versie {}", old.assessment.catalog_version);
+
+    // First clear every answer on the old version (recorded in the history), then point the
+    // round at the new version and write the carried answers there.
+    let mut moved = Vec::new();
+    for criterion in old.themes.iter().flat_map(|t| &t.criteria) {
+        let Some(answer) = &criterion.answer else {
+            continue;
+        };
+        answers::write_change(
+            conn,
+            round,
+            criterion.id,
+            Some(answer),
+            &crate::AnswerInput::default(),
+            None,
+            ctx,
+        )?;
+        let continuation = continuations.iter().find(|c| c.old == criterion.id);
+        if let Some(next) = continuation.and_then(|c| by_code.get(&c.new_code).map(|id| (c, id))) {
+            let (continuation, new_id) = next;
+            let marker = if continuation.review {
+                Some(origin.clone())
+            } else {
+                criterion.carried_from.clone()
+            };
+            moved.push((*new_id, answer.clone(), marker));
+        }
+    }
+    assessments::set_catalog(conn, round, catalog)?;
+    for (id, answer, marker) in &moved {
+        answers::write_change(conn, round, *id, None, answer, marker.as_deref(), ctx)?;
+    }
+    let mut answers_changed = 0;
+    for criterion in draft.criteria() {
+        if let (Some(answer), Some(id)) = (&criterion.answer, by_code.get(&criterion.code))
+            && answers::save(conn, round, *id, answer, ctx)?
+        {
+            answers_changed += 1;
+        }
+    }
+    super::rounds::log_event(
+        conn,
+        round,
+        super::rounds::RoundEventKind::CatalogUpgraded,
+        &format!(
+            "Overgezet van versie {} naar versie {catalog_version}: {} antwoorden overgenomen, {} gewijzigde criteria te controleren, {} nieuwe en {} vervallen criteria.",
+            old.assessment.catalog_version,
+            moved.len(),
+            changes.reworded.len(),
+            changes.added.len(),
+            changes.removed.len()
+        ),
+        ctx,
+    )?;
+    Ok(ImportOutcome {
+        catalog,
+        new_catalog,
+        catalog_version,
+        assessment: round,
+        assessment_name: old.assessment.name.clone(),
+        new_assessment: false,
+        criteria: u32::try_from(draft.criteria().count()).unwrap_or(u32::MAX),
+        answers_changed,
+        skipped: 0,
+        catalog_changes: Some(changes),
     })
 }
 

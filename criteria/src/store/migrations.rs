@@ -99,4 +99,41 @@ pub(super) const MIGRATIONS: &[&str] = &[
         value  TEXT NOT NULL
     ) STRICT;
     "#,
+    // 2: the yearly cycle: answers carried over from an earlier round until confirmed, sealed
+    // rounds, and an append-only log of what happened to a round.
+    r#"
+    ALTER TABLE answer ADD COLUMN carried_from TEXT;
+
+    ALTER TABLE assessment ADD COLUMN sealed_at TEXT;
+    ALTER TABLE assessment ADD COLUMN sealed_by TEXT;
+    ALTER TABLE assessment ADD COLUMN fingerprint TEXT;
+
+    CREATE TABLE assessment_event (
+        id             INTEGER PRIMARY KEY,
+        assessment_id  INTEGER NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,
+        at             TEXT NOT NULL,
+        by             TEXT NOT NULL,
+        kind           TEXT NOT NULL
+                       CHECK (kind IN ('created', 'sealed', 'unsealed', 'catalog_upgraded')),
+        detail         TEXT NOT NULL DEFAULT ''
+    ) STRICT;
+    CREATE INDEX assessment_event_by_assessment ON assessment_event (assessment_id);
+
+    CREATE TRIGGER assessment_event_is_append_only_update BEFORE UPDATE ON assessment_event
+    BEGIN SELECT RAISE(ABORT, 'assessment_event is append-only'); END;
+    CREATE TRIGGER assessment_event_is_append_only_delete BEFORE DELETE ON assessment_event
+    WHEN EXISTS (SELECT 1 FROM assessment WHERE id = OLD.assessment_id)
+    BEGIN SELECT RAISE(ABORT, 'assessment_event is append-only'); END;
+
+    -- A sealed round is read-only, whatever code path tries to change its answers.
+    CREATE TRIGGER answer_of_sealed_round_insert BEFORE INSERT ON answer
+    WHEN (SELECT sealed_at FROM assessment WHERE id = NEW.assessment_id) IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'assessment is sealed'); END;
+    CREATE TRIGGER answer_of_sealed_round_update BEFORE UPDATE ON answer
+    WHEN (SELECT sealed_at FROM assessment WHERE id = OLD.assessment_id) IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'assessment is sealed'); END;
+    CREATE TRIGGER answer_of_sealed_round_delete BEFORE DELETE ON answer
+    WHEN (SELECT sealed_at FROM assessment WHERE id = OLD.assessment_id) IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'assessment is sealed'); END;
+    "#,
 ];

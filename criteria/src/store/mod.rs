@@ -9,6 +9,7 @@ mod assessments;
 mod catalogs;
 mod import;
 mod migrations;
+mod rounds;
 
 use std::path::Path;
 use std::time::Duration;
@@ -20,6 +21,10 @@ use crate::error::{Error, Result};
 
 pub use answers::{AnswerInput, ChangeContext, HistoryEntry};
 pub use import::ImportOutcome;
+pub use rounds::{
+    NewRound, OrganisationRounds, RoundEvent, RoundEventKind, RoundSummary, Rounds, Seal,
+    SealCheck, SealRequest,
+};
 
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i64 = migrations::MIGRATIONS.len() as i64;
@@ -166,7 +171,10 @@ impl Store {
         ctx: &ChangeContext,
     ) -> Result<bool> {
         answers::check_justification(answer)?;
-        self.write(|conn| answers::save(conn, assessment, criterion, answer, ctx))
+        self.write(|conn| {
+            rounds::ensure_open(conn, assessment)?;
+            answers::save(conn, assessment, criterion, answer, ctx)
+        })
     }
 
     /// Sets the status of the criterion with `code` in the current round; `note`, when given,
@@ -178,10 +186,24 @@ impl Store {
         note: Option<&str>,
         ctx: &ChangeContext,
     ) -> Result<bool> {
+        let assessment = self.current_assessment()?.ok_or(Error::NotFound {
+            what: "Een beoordeling",
+        })?;
+        self.set_status_in(assessment, code, status, note, ctx)
+    }
+
+    /// Sets the status of the criterion with `code` in round `assessment`; `note`, when given,
+    /// becomes its justification. Other fields of the answer are kept.
+    pub fn set_status_in(
+        &mut self,
+        assessment: crate::AssessmentId,
+        code: &str,
+        status: crate::Status,
+        note: Option<&str>,
+        ctx: &ChangeContext,
+    ) -> Result<bool> {
         self.write(|conn| {
-            let assessment = assessments::current(conn)?.ok_or(Error::NotFound {
-                what: "Een beoordeling",
-            })?;
+            rounds::ensure_open(conn, assessment)?;
             let (catalog, _) = assessments::catalog_and_organisation(conn, assessment)?;
             let criterion =
                 *catalogs::criteria_by_code(conn, catalog)?
@@ -244,6 +266,49 @@ impl Store {
                 import::Source::Workbook
             };
             import::apply(conn, &plan.catalog, source, ctx)
+        })
+    }
+
+    /// When `draft` looks like another version of the open round's catalog (same name, or at
+    /// least half of its codes), what changed against the version in use; `None` otherwise.
+    pub fn catalog_changes(
+        &self,
+        plan: &crate::import::ImportPlan,
+    ) -> Result<Option<crate::CatalogChanges>> {
+        let Some(current) = self.current_assessment()? else {
+            return Ok(None);
+        };
+        let view = self.assessment_view(current)?;
+        if plan.own_export || view.assessment.catalog_is_example {
+            return Ok(None);
+        }
+        let (changes, continuations) = crate::catalog_changes::between(&view, &plan.catalog);
+        let old_count = view.themes.iter().map(|t| t.criteria.len()).sum::<usize>();
+        let same_name = view.assessment.catalog_name == plan.catalog.name;
+        if changes.is_empty() || !(same_name || continuations.len() * 2 >= old_count.max(1)) {
+            return Ok(None);
+        }
+        Ok(Some(changes))
+    }
+
+    /// Confirms a dry run of a newer catalog version and moves the open round to it: answers of
+    /// unchanged criteria are carried over as they are, answers of reworded criteria are carried
+    /// over marked for review, answers of removed criteria stay only in the history. The file's
+    /// own answers are then applied. All in one transaction; the outcome holds the review list.
+    pub fn apply_import_upgrading(
+        &mut self,
+        plan: &crate::import::ImportPlan,
+        ctx: &ChangeContext,
+    ) -> Result<ImportOutcome> {
+        let blocking = plan.blocking();
+        if blocking > 0 {
+            return Err(Error::ImportBlocked { count: blocking });
+        }
+        self.write(|conn| {
+            if plan.mapping_source == crate::import::MappingSource::Given {
+                import::remember_mapping(conn, &plan.header_signature, &plan.mapping, ctx.at)?;
+            }
+            import::apply_upgrading(conn, &plan.catalog, ctx)
         })
     }
 

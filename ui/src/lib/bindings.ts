@@ -41,6 +41,10 @@ reference_date: string | null,
  */
 organisation: string, 
 /**
+ * Its id.
+ */
+organisation_id: OrganisationId, 
+/**
  * The catalog's name.
  */
 catalog_name: string, 
@@ -51,7 +55,11 @@ catalog_version: string,
 /**
  * Whether the catalog is the app's own example rather than an imported one.
  */
-catalog_is_example: boolean, };
+catalog_is_example: boolean, 
+/**
+ * When, by whom and with which fingerprint the round was sealed; `None` while it is open.
+ */
+seal: Seal | null, };
 
 export type CriterionView = { 
 /**
@@ -77,7 +85,12 @@ legal_basis: string,
 /**
  * The answer given in this assessment; `None` when not assessed yet.
  */
-answer: AnswerInput | null, };
+answer: AnswerInput | null, 
+/**
+ * Where the answer was taken over from (e.g. the round "2025", or an earlier catalog
+ * version) while nobody has confirmed or changed it yet.
+ */
+carried_from: string | null, };
 
 export type ThemeView = { 
 /**
@@ -265,7 +278,12 @@ answers_changed: number,
  * Rows of the file whose code the stored catalog does not have (only when a re-imported
  * export is matched to the catalog it came from); their answers were not imported.
  */
-skipped: number, };
+skipped: number, 
+/**
+ * When the round was moved to this new catalog version: the review list (reworded
+ * criteria with carried answers to check, new criteria, removed criteria).
+ */
+catalog_changes: CatalogChanges | null, };
 
 export type ColumnMapping = { 
 /**
@@ -464,3 +482,343 @@ header_row: number | null,
  * The column mapping.
  */
 mapping: ColumnMapping | null, };
+
+export type Seal = { 
+/**
+ * The date of establishment, `YYYY-MM-DD`.
+ */
+sealed_on: string, 
+/**
+ * Who established it, e.g. "College van B&W" or the FG's name.
+ */
+sealed_by: string, 
+/**
+ * Hex SHA-256 of the round's contents at sealing (see `fingerprint`).
+ */
+fingerprint: string, };
+
+export type RoundSummary = { 
+/**
+ * Its id.
+ */
+id: AssessmentId, 
+/**
+ * Its name, e.g. "2026".
+ */
+name: string, 
+/**
+ * Reference date (peildatum), `YYYY-MM-DD`, if set.
+ */
+reference_date: string | null, 
+/**
+ * Catalog name.
+ */
+catalog_name: string, 
+/**
+ * Catalog version.
+ */
+catalog_version: string, 
+/**
+ * Set when the round is sealed.
+ */
+seal: Seal | null, 
+/**
+ * Answers carried over from another round that nobody confirmed or changed yet.
+ */
+unconfirmed: number, };
+
+export type OrganisationRounds = { 
+/**
+ * Its id.
+ */
+id: OrganisationId, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Its rounds, most recent first.
+ */
+rounds: Array<RoundSummary>, };
+
+export type Rounds = { 
+/**
+ * The open round.
+ */
+current: AssessmentId | null, 
+/**
+ * Organisations by name.
+ */
+organisations: Array<OrganisationRounds>, };
+
+export type NewRound = { 
+/**
+ * The organisation it belongs to.
+ */
+organisation: OrganisationId, 
+/**
+ * Its name, e.g. "2026".
+ */
+name: string, 
+/**
+ * Reference date, `YYYY-MM-DD`, or `None`.
+ */
+reference_date: string | null, 
+/**
+ * A round of the same organisation whose answers, owners and actions are carried over.
+ */
+carry_from: AssessmentId | null, };
+
+export type SealRequest = { 
+/**
+ * Who established it.
+ */
+sealed_by: string, 
+/**
+ * The date, `YYYY-MM-DD`; `None` = today.
+ */
+sealed_on: string | null, };
+
+export type RoundEventKind = "created" | "sealed" | "unsealed" | "catalog_upgraded";
+
+export type RoundEvent = { 
+/**
+ * RFC 3339 moment.
+ */
+at: string, 
+/**
+ * Who.
+ */
+by: string, 
+/**
+ * What.
+ */
+kind: RoundEventKind, 
+/**
+ * Dutch detail, e.g. the fingerprint or what was carried over.
+ */
+detail: string, };
+
+export type SealCheck = { 
+/**
+ * The seal as recorded.
+ */
+seal: Seal, 
+/**
+ * The fingerprint of the data as it is now.
+ */
+computed: string, 
+/**
+ * Whether both are the same.
+ */
+matches: boolean, };
+
+export type RoundRef = { 
+/**
+ * Its id.
+ */
+id: AssessmentId, 
+/**
+ * Its name, e.g. "2025".
+ */
+name: string, 
+/**
+ * Its reference date, if set.
+ */
+reference_date: string | null, };
+
+export type ThemeComparison = { 
+/**
+ * The theme's title.
+ */
+theme: string, 
+/**
+ * Counts in the earlier round (zero when the theme did not exist then).
+ */
+from: Counts, 
+/**
+ * Counts in the later round.
+ */
+to: Counts, };
+
+export type Direction = "better" | "worse" | "other";
+
+export type StatusChange = { 
+/**
+ * Its code.
+ */
+code: string, 
+/**
+ * Its theme in the later round (or the earlier one when it was removed).
+ */
+theme: string, 
+/**
+ * The norm's text (later round, or earlier when removed).
+ */
+text: string, 
+/**
+ * Status in the earlier round; `None` = niet beoordeeld or not in that catalog.
+ */
+from: Status | null, 
+/**
+ * Status in the later round.
+ */
+to: Status | null, 
+/**
+ * Better, worse or otherwise.
+ */
+direction: Direction, };
+
+export type Comparison = { 
+/**
+ * The organisation of both rounds.
+ */
+organisation: string, 
+/**
+ * The earlier round.
+ */
+from: RoundRef, 
+/**
+ * The later round.
+ */
+to: RoundRef, 
+/**
+ * Themes of the later round in its order, then themes only the earlier round had.
+ */
+themes: Array<ThemeComparison>, 
+/**
+ * All themes together, earlier round.
+ */
+total_from: Counts, 
+/**
+ * All themes together, later round.
+ */
+total_to: Counts, 
+/**
+ * Criteria whose status changed, in the later round's order.
+ */
+changes: Array<StatusChange>, };
+
+export type PlanItem = { 
+/**
+ * The criterion.
+ */
+criterion: CriterionId, 
+/**
+ * Its code.
+ */
+code: string, 
+/**
+ * Its theme.
+ */
+theme: string, 
+/**
+ * The norm.
+ */
+text: string, 
+/**
+ * Gedeeltelijk or aandacht.
+ */
+status: Status, 
+/**
+ * Who is responsible; empty when nobody is named yet.
+ */
+owner: string, 
+/**
+ * What will be done.
+ */
+action: string, 
+/**
+ * When, `YYYY-MM-DD`.
+ */
+deadline: string | null, 
+/**
+ * The deadline is before today.
+ */
+overdue: boolean, };
+
+export type ImprovementPlan = { 
+/**
+ * The organisation.
+ */
+organisation: string, 
+/**
+ * The round.
+ */
+round: string, 
+/**
+ * The day "overdue" was judged on, `YYYY-MM-DD`.
+ */
+today: string, 
+/**
+ * The partial and open criteria.
+ */
+items: Array<PlanItem>, };
+
+export type CriterionRef = { 
+/**
+ * Its code.
+ */
+code: string, 
+/**
+ * Its theme.
+ */
+theme: string, 
+/**
+ * Its text.
+ */
+text: string, };
+
+export type RemovedCriterion = { 
+/**
+ * The criterion in the old version.
+ */
+criterion: CriterionRef, 
+/**
+ * Its status in the round; the answer is not carried over.
+ */
+status: Status | null, };
+
+export type RewordedCriterion = { 
+/**
+ * In the version in use.
+ */
+old: CriterionRef, 
+/**
+ * In the new version.
+ */
+new: CriterionRef, 
+/**
+ * How similar the texts are, 0–100.
+ */
+similarity: number, 
+/**
+ * The status in the round, carried over to be checked.
+ */
+status: Status | null, };
+
+export type CatalogChanges = { 
+/**
+ * Name and version in use.
+ */
+from_version: string, 
+/**
+ * The new version.
+ */
+to_version: string, 
+/**
+ * Criteria with the same code and text.
+ */
+unchanged: number, 
+/**
+ * Reworded or renumbered criteria.
+ */
+reworded: Array<RewordedCriterion>, 
+/**
+ * New criteria: no answer yet.
+ */
+added: Array<CriterionRef>, 
+/**
+ * Criteria that are gone, with their status in the round.
+ */
+removed: Array<RemovedCriterion>, };

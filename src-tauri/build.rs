@@ -11,6 +11,18 @@ const COMMANDS: &[&str] = &[
     "revise_import",
     "confirm_import",
     "export_workbook",
+    "import_catalog_changes",
+    "rounds",
+    "create_organisation",
+    "rename_organisation",
+    "open_round",
+    "create_round",
+    "seal_round",
+    "unseal_round",
+    "check_seal",
+    "round_events",
+    "compare_rounds",
+    "improvement_plan",
 ];
 
 fn main() {

@@ -7,18 +7,29 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use criteria::{Error, Overview, Status, Store};
+use criteria::{
+    AssessmentId, Comparison, Error, NewRound, Overview, Rounds, SealRequest, Status, Store,
+};
 use time::OffsetDateTime;
 
 const USAGE: &str = "Gebruik:
   avg-borging                                   start het venster
-  avg-borging [--db PAD] import BESTAND [--dry-run]
-  avg-borging [--db PAD] set NUMMER STATUS [--note TEKST]
+  avg-borging [OPTIES] import BESTAND [--dry-run]
+  avg-borging [OPTIES] set NUMMER STATUS [--note TEKST]
         STATUS: geimplementeerd | gedeeltelijk | aandacht | nvt
-  avg-borging [--db PAD] export BESTAND
-  avg-borging [--db PAD] overview [--json]
+  avg-borging [OPTIES] export BESTAND
+  avg-borging [OPTIES] overview [--json]
+  avg-borging [OPTIES] rounds
+  avg-borging [OPTIES] new-round NAAM [--from RONDE] [--date JJJJ-MM-DD]
+  avg-borging [OPTIES] compare RONDE_A RONDE_B [--json]
+  avg-borging [OPTIES] seal RONDE --by NAAM [--date JJJJ-MM-DD]
 
-Zonder --db wordt het gegevensbestand van het venster gebruikt; AVG_BORGING_DB wijst een ander aan.";
+OPTIES (voor de opdracht):
+  --db PAD              een ander gegevensbestand (ook: AVG_BORGING_DB)
+  --organisation NAAM   de organisatie (anders: die van de laatst geopende ronde)
+  --round NAAM          de ronde (anders: de laatst geopende, of de meest recente)
+
+Zonder --db wordt het gegevensbestand van het venster gebruikt.";
 
 /// What the command line was asked to do.
 #[derive(Debug, PartialEq, Eq)]
@@ -38,13 +49,63 @@ enum Command {
     Overview {
         json: bool,
     },
+    Rounds,
+    NewRound {
+        name: String,
+        from: Option<String>,
+        date: Option<String>,
+    },
+    Compare {
+        from: String,
+        to: String,
+        json: bool,
+    },
+    Seal {
+        round: String,
+        by: String,
+        date: Option<String>,
+    },
 }
 
 /// A parsed command line.
 #[derive(Debug, PartialEq, Eq)]
 struct Invocation {
     db: Option<PathBuf>,
+    organisation: Option<String>,
+    round: Option<String>,
     command: Command,
+}
+
+/// Splits `--name VALUE` options (in any order) from the positional arguments.
+fn options<'a>(
+    args: &[&'a str],
+    known: &[&str],
+) -> Result<(Vec<&'a str>, Vec<(String, &'a str)>), Usage> {
+    let mut positional = Vec::new();
+    let mut found = Vec::new();
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if arg.starts_with("--") {
+            if !known.contains(arg) {
+                return Err(Usage(format!("Onbekende optie {arg}.")));
+            }
+            let value = rest
+                .next()
+                .ok_or_else(|| Usage(format!("Na {arg} hoort een waarde.")))?;
+            found.push(((*arg).to_owned(), *value));
+        } else {
+            positional.push(*arg);
+        }
+    }
+    Ok((positional, found))
+}
+
+fn option(found: &[(String, &str)], name: &str) -> Option<String> {
+    found
+        .iter()
+        .rev()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| (*v).to_owned())
 }
 
 /// Why the command line could not be understood.
@@ -72,14 +133,20 @@ pub fn run_if_requested(args: &[String]) -> Option<ExitCode> {
 
 fn parse(args: &[String]) -> Result<Invocation, Usage> {
     let mut db = None;
+    let mut organisation = None;
+    let mut round = None;
     let mut rest = args.iter();
     let subcommand = loop {
         match rest.next().map(String::as_str) {
-            Some("--db") => {
-                let path = rest.next().ok_or_else(|| {
-                    Usage("Na --db hoort het pad van een gegevensbestand.".into())
-                })?;
-                db = Some(PathBuf::from(path));
+            Some(flag @ ("--db" | "--organisation" | "--round")) => {
+                let value = rest
+                    .next()
+                    .ok_or_else(|| Usage(format!("Na {flag} hoort een waarde.")))?;
+                match flag {
+                    "--db" => db = Some(PathBuf::from(value)),
+                    "--organisation" => organisation = Some(value.clone()),
+                    _ => round = Some(value.clone()),
+                }
             }
             Some(other) => break other.to_owned(),
             None => return Err(Usage("Geef een opdracht op.".into())),
@@ -111,14 +178,57 @@ fn parse(args: &[String]) -> Result<Invocation, Usage> {
         ("export", [file]) => Command::Export { file: file.into() },
         ("overview", []) => Command::Overview { json: false },
         ("overview", ["--json"]) => Command::Overview { json: true },
-        ("import" | "set" | "export" | "overview", _) => {
+        ("rounds", []) => Command::Rounds,
+        ("new-round", args) => {
+            let (positional, found) = options(args, &["--from", "--date"])?;
+            let [name] = positional.as_slice() else {
+                return Err(Usage("Geef precies één naam voor de nieuwe ronde.".into()));
+            };
+            Command::NewRound {
+                name: (*name).to_owned(),
+                from: option(&found, "--from"),
+                date: option(&found, "--date"),
+            }
+        }
+        ("compare", args) => {
+            let json = args.contains(&"--json");
+            let args: Vec<&str> = args.iter().copied().filter(|a| *a != "--json").collect();
+            let (positional, _) = options(&args, &[])?;
+            let [from, to] = positional.as_slice() else {
+                return Err(Usage("Geef twee rondes om te vergelijken.".into()));
+            };
+            Command::Compare {
+                from: (*from).to_owned(),
+                to: (*to).to_owned(),
+                json,
+            }
+        }
+        ("seal", args) => {
+            let (positional, found) = options(args, &["--by", "--date"])?;
+            let [round] = positional.as_slice() else {
+                return Err(Usage("Geef de ronde die wordt vastgesteld.".into()));
+            };
+            let by = option(&found, "--by")
+                .ok_or_else(|| Usage("Geef met --by NAAM aan wie de ronde vaststelt.".into()))?;
+            Command::Seal {
+                round: (*round).to_owned(),
+                by,
+                date: option(&found, "--date"),
+            }
+        }
+        ("import" | "set" | "export" | "overview" | "rounds", _) => {
             return Err(Usage(format!(
                 "De opdracht {subcommand} heeft andere argumenten nodig."
             )));
         }
         _ => return Err(Usage(format!("Onbekende opdracht: {subcommand}."))),
     };
-    Ok(Invocation { db, command })
+    Ok(Invocation {
+        db,
+        organisation,
+        round,
+        command,
+    })
 }
 
 fn parse_status(text: &str) -> Result<Status, Usage> {
@@ -148,7 +258,13 @@ fn execute(invocation: Invocation) -> ExitCode {
     };
     let outcome = Store::open(&path)
         .map_err(Failure::Core)
-        .and_then(|mut store| run(&mut store, invocation.command));
+        .and_then(|mut store| {
+            let selection = Selection {
+                organisation: invocation.organisation,
+                round: invocation.round,
+            };
+            run(&mut store, &selection, invocation.command)
+        });
     match outcome {
         Ok(exit) => exit,
         Err(failure) => {
@@ -179,7 +295,13 @@ impl Failure {
             Failure::Refused(_) => true,
             Failure::Core(err) => matches!(
                 err.code(),
-                "file_refused" | "import_blocked" | "justification_required" | "not_found"
+                "file_refused"
+                    | "import_blocked"
+                    | "justification_required"
+                    | "not_found"
+                    | "sealed"
+                    | "name_taken"
+                    | "invalid_input"
             ),
         };
         ExitCode::from(if refused { 2 } else { 1 })
@@ -192,18 +314,47 @@ impl From<Error> for Failure {
     }
 }
 
-fn run(store: &mut Store, command: Command) -> Result<ExitCode, Failure> {
+/// The `--organisation` and `--round` given before the subcommand.
+struct Selection {
+    organisation: Option<String>,
+    round: Option<String>,
+}
+
+impl Selection {
+    /// The round meant: the one named, else the open one, else (on a new database) the
+    /// example round, as in the window.
+    fn round(&self, store: &mut Store) -> Result<AssessmentId, Failure> {
+        if self.organisation.is_none() && self.round.is_none() {
+            return Ok(store.ensure_started(OffsetDateTime::now_utc())?);
+        }
+        store.ensure_started(OffsetDateTime::now_utc())?;
+        store
+            .find_round(self.organisation.as_deref(), self.round.as_deref())?
+            .ok_or_else(|| Failure::Refused("Er is nog geen ronde.".into()))
+    }
+
+    /// A round of the selected organisation by name.
+    fn named(&self, store: &mut Store, name: &str) -> Result<AssessmentId, Failure> {
+        store.ensure_started(OffsetDateTime::now_utc())?;
+        store
+            .find_round(self.organisation.as_deref(), Some(name))?
+            .ok_or_else(|| Failure::Refused(format!("De ronde {name:?} is niet gevonden.")))
+    }
+}
+
+fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<ExitCode, Failure> {
+    let ctx = crate::data_path::change_context();
     match command {
-        Command::Import { file, dry_run } => import(store, &file, dry_run),
+        Command::Import { file, dry_run } => {
+            if selection.organisation.is_some() || selection.round.is_some() {
+                let round = selection.round(store)?;
+                store.open_round(round)?;
+            }
+            import(store, &file, dry_run)
+        }
         Command::Set { code, status, note } => {
-            // On a new database the example round is where answers go, as in the window.
-            store.ensure_started(OffsetDateTime::now_utc())?;
-            let changed = store.set_status(
-                &code,
-                status,
-                note.as_deref(),
-                &crate::data_path::change_context(),
-            )?;
+            let round = selection.round(store)?;
+            let changed = store.set_status_in(round, &code, status, note.as_deref(), &ctx)?;
             println!(
                 "{code}: {}{}",
                 status.label(),
@@ -212,7 +363,8 @@ fn run(store: &mut Store, command: Command) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Export { file } => {
-            let view = store.open_current(OffsetDateTime::now_utc())?;
+            let round = selection.round(store)?;
+            let view = store.assessment_view(round)?;
             let params = criteria::export::ExportParams {
                 view: &view,
                 exported_at: OffsetDateTime::now_utc(),
@@ -223,17 +375,147 @@ fn run(store: &mut Store, command: Command) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Overview { json } => {
-            let overview = Overview::of(&store.open_current(OffsetDateTime::now_utc())?);
+            let round = selection.round(store)?;
+            let overview = Overview::of(&store.assessment_view(round)?);
             if json {
-                let text = serde_json::to_string_pretty(&overview)
-                    .map_err(|err| Failure::Refused(err.to_string()))?;
-                println!("{text}");
+                print_json(&overview)?;
             } else {
                 print!("{}", overview_table(&overview));
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Rounds => {
+            store.ensure_started(OffsetDateTime::now_utc())?;
+            print!("{}", rounds_table(&store.rounds()?));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::NewRound { name, from, date } => {
+            let base = selection.round(store)?;
+            let organisation = store.assessment_view(base)?.assessment.organisation_id;
+            let carry_from = from
+                .as_deref()
+                .map(|from| selection.named(store, from))
+                .transpose()?;
+            let round = store.create_round(
+                &NewRound {
+                    organisation,
+                    name,
+                    reference_date: date,
+                    carry_from,
+                },
+                &ctx,
+            )?;
+            let view = store.assessment_view(round)?;
+            let carried = view
+                .themes
+                .iter()
+                .flat_map(|t| &t.criteria)
+                .filter(|c| c.carried_from.is_some())
+                .count();
+            println!(
+                "Ronde {:?} van {} aangemaakt en geopend{}.",
+                view.assessment.name,
+                view.assessment.organisation,
+                if carried > 0 {
+                    format!(" ({carried} antwoorden overgenomen; bevestig of wijzig ze)")
+                } else {
+                    String::new()
+                }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Compare { from, to, json } => {
+            let from = selection.named(store, &from)?;
+            let to = selection.named(store, &to)?;
+            let comparison = store.compare(from, to)?;
+            if json {
+                print_json(&comparison)?;
+            } else {
+                print!("{}", comparison_table(&comparison));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Seal { round, by, date } => {
+            let id = selection.named(store, &round)?;
+            let seal = store.seal_round(
+                id,
+                &SealRequest {
+                    sealed_by: by,
+                    sealed_on: date,
+                },
+                &ctx,
+            )?;
+            println!("{}", seal.fingerprint);
+            eprintln!(
+                "Ronde {round:?} vastgesteld op {} door {}. Vingerafdruk (SHA-256): {}",
+                seal.sealed_on,
+                seal.sealed_by,
+                criteria::fingerprint::grouped(&seal.fingerprint)
+            );
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
+    let text =
+        serde_json::to_string_pretty(value).map_err(|err| Failure::Refused(err.to_string()))?;
+    println!("{text}");
+    Ok(())
+}
+
+fn rounds_table(rounds: &Rounds) -> String {
+    let mut out = String::new();
+    for organisation in &rounds.organisations {
+        out.push_str(&format!("{}\n", organisation.name));
+        for round in &organisation.rounds {
+            let open = if rounds.current == Some(round.id) {
+                "*"
+            } else {
+                " "
+            };
+            let date = round.reference_date.as_deref().unwrap_or("-");
+            let state = match &round.seal {
+                Some(seal) => format!("vastgesteld op {} door {}", seal.sealed_on, seal.sealed_by),
+                None => "open".to_owned(),
+            };
+            out.push_str(&format!(
+                " {open} {:<20} peildatum {:<10}  {state}  ({} versie {})\n",
+                round.name, date, round.catalog_name, round.catalog_version
+            ));
+        }
+    }
+    out
+}
+
+fn comparison_table(comparison: &Comparison) -> String {
+    let mut out = format!(
+        "{}: ronde {} vergeleken met ronde {}\n{:<45} {:>18} {:>18}\n",
+        comparison.organisation,
+        comparison.to.name,
+        comparison.from.name,
+        "Thema",
+        format!("geïmpl. {}", comparison.from.name),
+        format!("geïmpl. {}", comparison.to.name),
+    );
+    for theme in &comparison.themes {
+        let name: String = theme.theme.chars().take(45).collect();
+        out.push_str(&format!(
+            "{name:<45} {:>18} {:>18}\n",
+            format!("{}/{}", theme.from.implemented, theme.from.in_scope()),
+            format!("{}/{}", theme.to.implemented, theme.to.in_scope())
+        ));
+    }
+    let label = |s: Option<Status>| s.map_or("Niet beoordeeld", Status::label);
+    for change in &comparison.changes {
+        out.push_str(&format!(
+            "  {}: {} -> {}\n",
+            change.code,
+            label(change.from),
+            label(change.to)
+        ));
+    }
+    out
 }
 
 fn import(store: &mut Store, file: &Path, dry_run: bool) -> Result<ExitCode, Failure> {
@@ -388,6 +670,8 @@ mod tests {
             parse(&args("--db /tmp/x.sqlite3 import lijst.xlsx --dry-run")),
             Ok(Invocation {
                 db: Some("/tmp/x.sqlite3".into()),
+                organisation: None,
+                round: None,
                 command: Command::Import {
                     file: "lijst.xlsx".into(),
                     dry_run: true
@@ -409,5 +693,37 @@ mod tests {
         assert!(parse(&args("set 3.2 misschien")).is_err());
         assert!(parse(&args("export")).is_err());
         assert!(parse(&args("verwijder alles")).is_err());
+        let seal = parse(&args(
+            "--organisation Oost --round 2026 seal 2025 --by College",
+        ))
+        .expect("seal parses");
+        assert_eq!(seal.organisation.as_deref(), Some("Oost"));
+        assert_eq!(seal.round.as_deref(), Some("2026"));
+        assert_eq!(
+            seal.command,
+            Command::Seal {
+                round: "2025".into(),
+                by: "College".into(),
+                date: None
+            }
+        );
+        assert_eq!(
+            parse(&args("new-round 2027 --from 2026 --date 2027-01-01")).map(|i| i.command),
+            Ok(Command::NewRound {
+                name: "2027".into(),
+                from: Some("2026".into()),
+                date: Some("2027-01-01".into())
+            })
+        );
+        assert_eq!(
+            parse(&args("compare 2025 2026 --json")).map(|i| i.command),
+            Ok(Command::Compare {
+                from: "2025".into(),
+                to: "2026".into(),
+                json: true
+            })
+        );
+        assert!(parse(&args("seal 2025")).is_err(), "--by is required");
+        assert!(parse(&args("compare 2025")).is_err());
     }
 }

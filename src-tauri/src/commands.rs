@@ -3,8 +3,9 @@
 
 use criteria::import::{self, ImportCorrections, ImportOptions, ImportPlan};
 use criteria::{
-    AnswerInput, AssessmentId, AssessmentView, CriterionId, ErrorReport, HistoryEntry,
-    ImportOutcome, Overview, export,
+    AnswerInput, AssessmentId, AssessmentView, CatalogChanges, Comparison, CriterionId,
+    ErrorReport, HistoryEntry, ImportOutcome, ImprovementPlan, NewRound, OrganisationId, Overview,
+    RoundEvent, Rounds, Seal, SealCheck, SealRequest, export,
 };
 use tauri_plugin_dialog::DialogExt;
 use time::OffsetDateTime;
@@ -147,17 +148,166 @@ pub async fn revise_import(
     Ok(plan)
 }
 
-/// Imports the latest dry run in one transaction; a corrected mapping is remembered.
+/// When the chosen workbook is a newer version of the open round's catalog: what changed.
 #[tauri::command]
-pub fn confirm_import(state: tauri::State<'_, AppState>) -> Result<ImportOutcome, ErrorReport> {
+pub fn import_catalog_changes(
+    state: tauri::State<'_, AppState>,
+) -> Result<Option<CatalogChanges>, ErrorReport> {
+    let pending = state.pending_import();
+    let plan = &pending.as_ref().ok_or_else(no_pending_import)?.plan;
+    state
+        .store()?
+        .catalog_changes(plan)
+        .map_err(|err| err.report())
+}
+
+/// Imports the latest dry run in one transaction; a corrected mapping is remembered. With
+/// `move_round`, the open round moves to the imported catalog version (answers carried over).
+#[tauri::command]
+pub fn confirm_import(
+    state: tauri::State<'_, AppState>,
+    move_round: bool,
+) -> Result<ImportOutcome, ErrorReport> {
     let mut pending = state.pending_import();
     let plan = &pending.as_ref().ok_or_else(no_pending_import)?.plan;
-    let outcome = state
-        .store()?
-        .apply_import(plan, &crate::data_path::change_context())
-        .map_err(|err| err.report())?;
+    let mut store = state.store()?;
+    let ctx = crate::data_path::change_context();
+    let outcome = if move_round {
+        store.apply_import_upgrading(plan, &ctx)
+    } else {
+        store.apply_import(plan, &ctx)
+    }
+    .map_err(|err| err.report())?;
     *pending = None;
     Ok(outcome)
+}
+
+/// Every organisation with its rounds, and the open round.
+#[tauri::command]
+pub fn rounds(state: tauri::State<'_, AppState>) -> Result<Rounds, ErrorReport> {
+    state.store()?.rounds().map_err(|err| err.report())
+}
+
+/// Creates an organisation with a first round and opens that round.
+#[tauri::command]
+pub fn create_organisation(
+    state: tauri::State<'_, AppState>,
+    name: String,
+) -> Result<AssessmentView, ErrorReport> {
+    let mut store = state.store()?;
+    let round = store
+        .create_organisation(&name, &crate::data_path::change_context())
+        .map_err(|err| err.report())?;
+    store.assessment_view(round).map_err(|err| err.report())
+}
+
+/// Renames an organisation.
+#[tauri::command]
+pub fn rename_organisation(
+    state: tauri::State<'_, AppState>,
+    organisation: OrganisationId,
+    name: String,
+) -> Result<(), ErrorReport> {
+    state
+        .store()?
+        .rename_organisation(organisation, &name)
+        .map_err(|err| err.report())
+}
+
+/// Opens another round; it stays open after a restart.
+#[tauri::command]
+pub fn open_round(
+    state: tauri::State<'_, AppState>,
+    assessment: AssessmentId,
+) -> Result<AssessmentView, ErrorReport> {
+    state
+        .store()?
+        .open_round(assessment)
+        .map_err(|err| err.report())
+}
+
+/// Creates a round (optionally carrying another round's answers over) and opens it.
+#[tauri::command]
+pub fn create_round(
+    state: tauri::State<'_, AppState>,
+    round: NewRound,
+) -> Result<AssessmentView, ErrorReport> {
+    let mut store = state.store()?;
+    let id = store
+        .create_round(&round, &crate::data_path::change_context())
+        .map_err(|err| err.report())?;
+    store.assessment_view(id).map_err(|err| err.report())
+}
+
+/// Seals a round: read-only from now on, with a fingerprint of its contents.
+#[tauri::command]
+pub fn seal_round(
+    state: tauri::State<'_, AppState>,
+    assessment: AssessmentId,
+    request: SealRequest,
+) -> Result<Seal, ErrorReport> {
+    state
+        .store()?
+        .seal_round(assessment, &request, &crate::data_path::change_context())
+        .map_err(|err| err.report())
+}
+
+/// Reopens a sealed round; recorded in the round's log.
+#[tauri::command]
+pub fn unseal_round(
+    state: tauri::State<'_, AppState>,
+    assessment: AssessmentId,
+) -> Result<(), ErrorReport> {
+    state
+        .store()?
+        .unseal_round(assessment, &crate::data_path::change_context())
+        .map_err(|err| err.report())
+}
+
+/// For a sealed round: whether its data still match the fingerprint.
+#[tauri::command]
+pub fn check_seal(
+    state: tauri::State<'_, AppState>,
+    assessment: AssessmentId,
+) -> Result<Option<SealCheck>, ErrorReport> {
+    state
+        .store()?
+        .check_seal(assessment)
+        .map_err(|err| err.report())
+}
+
+/// What happened to a round (created, sealed, reopened, moved), newest first.
+#[tauri::command]
+pub fn round_events(
+    state: tauri::State<'_, AppState>,
+    assessment: AssessmentId,
+) -> Result<Vec<RoundEvent>, ErrorReport> {
+    state
+        .store()?
+        .round_events(assessment)
+        .map_err(|err| err.report())
+}
+
+/// Compares two rounds of the same organisation.
+#[tauri::command]
+pub fn compare_rounds(
+    state: tauri::State<'_, AppState>,
+    from: AssessmentId,
+    to: AssessmentId,
+) -> Result<Comparison, ErrorReport> {
+    state.store()?.compare(from, to).map_err(|err| err.report())
+}
+
+/// The improvement plan of a round, with overdue items judged on today's date.
+#[tauri::command]
+pub fn improvement_plan(
+    state: tauri::State<'_, AppState>,
+    assessment: AssessmentId,
+) -> Result<ImprovementPlan, ErrorReport> {
+    state
+        .store()?
+        .improvement_plan(assessment, crate::data_path::today())
+        .map_err(|err| err.report())
 }
 
 /// Asks where to save (native dialog, proposed name from organisation and round), writes the
@@ -167,11 +317,19 @@ pub async fn export_workbook(
     app: tauri::AppHandle,
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
+    compare_with: Option<AssessmentId>,
 ) -> Result<Option<String>, ErrorReport> {
-    let view = state
-        .store()?
-        .assessment_view(assessment)
-        .map_err(|err| err.report())?;
+    let (view, comparison) = {
+        let store = state.store()?;
+        let view = store
+            .assessment_view(assessment)
+            .map_err(|err| err.report())?;
+        let comparison = compare_with
+            .map(|earlier| store.compare(earlier, assessment))
+            .transpose()
+            .map_err(|err| err.report())?;
+        (view, comparison)
+    };
     let picked = app
         .dialog()
         .file()
@@ -191,6 +349,7 @@ pub async fn export_workbook(
         exported_at: OffsetDateTime::now_utc(),
         program: concat!("AVG-borging ", env!("CARGO_PKG_VERSION")),
     };
-    export::write_workbook(&params, &path).map_err(|err| err.report())?;
+    export::write_workbook_with_comparison(&params, comparison.as_ref(), &path)
+        .map_err(|err| err.report())?;
     Ok(Some(path.display().to_string()))
 }

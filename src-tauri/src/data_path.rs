@@ -37,6 +37,13 @@ pub fn change_context() -> criteria::ChangeContext {
     }
 }
 
+/// Today's date on this computer (local time when known), for "overdue" in the plan.
+pub fn today() -> time::Date {
+    time::OffsetDateTime::now_local()
+        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+        .date()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

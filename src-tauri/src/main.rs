@@ -44,7 +44,19 @@ fn main() -> ExitCode {
             commands::choose_import_file,
             commands::revise_import,
             commands::confirm_import,
-            commands::export_workbook
+            commands::export_workbook,
+            commands::import_catalog_changes,
+            commands::rounds,
+            commands::create_organisation,
+            commands::rename_organisation,
+            commands::open_round,
+            commands::create_round,
+            commands::seal_round,
+            commands::unseal_round,
+            commands::check_seal,
+            commands::round_events,
+            commands::compare_rounds,
+            commands::improvement_plan
         ])
         .run(tauri::generate_context!());
     match result {

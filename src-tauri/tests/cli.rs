@@ -159,3 +159,107 @@ fn the_database_can_be_chosen_with_the_environment() {
         "the database was created where AVG_BORGING_DB points"
     );
 }
+
+#[test]
+fn rounds_are_created_compared_and_sealed_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data.sqlite3");
+    for (code, status) in [("1.1", "gedeeltelijk"), ("1.2", "geimplementeerd")] {
+        let set = avg_borging(&db, &["--round", "2026", "set", code, status]);
+        assert!(set.status.success(), "{}", stderr(&set));
+    }
+    let new = avg_borging(
+        &db,
+        &[
+            "new-round",
+            "2027",
+            "--from",
+            "2026",
+            "--date",
+            "2027-01-01",
+        ],
+    );
+    assert!(new.status.success(), "{}", stderr(&new));
+    assert!(
+        stdout(&new).contains("antwoorden overgenomen"),
+        "{}",
+        stdout(&new)
+    );
+    // Without --round, the new (open) round is meant.
+    let set = avg_borging(&db, &["set", "1.1", "geimplementeerd"]);
+    assert!(set.status.success(), "{}", stderr(&set));
+    let set = avg_borging(&db, &["set", "1.2", "aandacht"]);
+    assert!(set.status.success(), "{}", stderr(&set));
+
+    let listed = avg_borging(&db, &["rounds"]);
+    assert!(listed.status.success());
+    let text = stdout(&listed);
+    assert!(text.contains("Mijn organisatie"), "{text}");
+    assert!(
+        text.contains("2027") && text.contains("2027-01-01"),
+        "{text}"
+    );
+
+    let compared = avg_borging(&db, &["compare", "2026", "2027", "--json"]);
+    assert!(compared.status.success(), "{}", stderr(&compared));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&compared)).unwrap();
+    let changes: Vec<(String, String, String)> = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["code"].as_str().unwrap().to_owned(),
+                c["from"].as_str().unwrap_or("").to_owned(),
+                c["to"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            ("1.1".into(), "partial".into(), "implemented".into()),
+            ("1.2".into(), "implemented".into(), "open".into())
+        ]
+    );
+    assert_eq!(json["themes"][0]["from"]["implemented"], 1);
+    assert_eq!(json["themes"][0]["to"]["implemented"], 1);
+
+    let sealed = avg_borging(&db, &["seal", "2026", "--by", "College van B&W"]);
+    assert!(sealed.status.success(), "{}", stderr(&sealed));
+    let fingerprint = stdout(&sealed).trim().to_owned();
+    assert_eq!(fingerprint.len(), 64, "{fingerprint}");
+    assert!(fingerprint.chars().all(|c| c.is_ascii_hexdigit()));
+
+    let refused = avg_borging(&db, &["--round", "2026", "set", "1.1", "aandacht"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("vastgesteld"),
+        "{}",
+        stderr(&refused)
+    );
+    // The open round 2027 is still editable.
+    let set = avg_borging(&db, &["set", "1.3", "aandacht"]);
+    assert!(set.status.success(), "{}", stderr(&set));
+
+    // Importing our own export of the sealed round back into it is refused too.
+    let export = dir.path().join("2026.xlsx");
+    let exported = avg_borging(
+        &db,
+        &["--round", "2026", "export", export.to_str().unwrap()],
+    );
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    let import = avg_borging(
+        &db,
+        &["--round", "2026", "import", export.to_str().unwrap()],
+    );
+    assert_eq!(import.status.code(), Some(2), "{}", stdout(&import));
+    assert!(
+        stderr(&import).contains("vastgesteld"),
+        "{}",
+        stderr(&import)
+    );
+
+    let unknown = avg_borging(&db, &["--organisation", "Gemeente Nergens", "overview"]);
+    assert_eq!(unknown.status.code(), Some(2));
+}

@@ -51,10 +51,10 @@ pub struct RewordedCriterion {
 /// The differences between two catalog versions, as a review list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct CatalogChanges {
-    /// Name and version in use.
-    pub from_version: String,
-    /// The new version.
-    pub to_version: String,
+    /// The catalog in use, e.g. "Criteria borging AVG, versie 2024".
+    pub from_catalog: String,
+    /// The new catalog, named the same way.
+    pub to_catalog: String,
     /// Criteria with the same code and text.
     pub unchanged: u32,
     /// Reworded or renumbered criteria.
@@ -149,8 +149,11 @@ pub(crate) fn between(
         .collect();
 
     let mut changes = CatalogChanges {
-        from_version: old.assessment.catalog_version.clone(),
-        to_version: new.version.clone(),
+        from_catalog: format!(
+            "{}, versie {}",
+            old.assessment.catalog_name, old.assessment.catalog_version
+        ),
+        to_catalog: format!("{}, versie {}", new.name, new.version),
         unchanged: 0,
         reworded: Vec::new(),
         added: Vec::new(),

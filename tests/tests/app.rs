@@ -3,6 +3,9 @@
 
 mod support;
 
+#[path = "journeys/year_cycle.rs"]
+mod year_cycle;
+
 use support::{ACTION_TIMEOUT, App, START_TIMEOUT};
 
 const WINDOW_TITLE: &str = "AVG-borging — zelfevaluatie borging AVG";
@@ -441,6 +444,9 @@ async fn every_screen_has_no_serious_accessibility_violations() {
 
     for (screen, ready) in [
         ("Overzicht", "tr[data-testid=total]"),
+        ("Verbeterplan", "main.plan p"),
+        ("Vergelijken", "main.compare p"),
+        ("Rondes", "main.rounds .rounds-table"),
         ("Importeren", "main.import button.primary"),
         ("Exporteren", "main.export button.primary"),
     ] {
@@ -497,7 +503,15 @@ async fn the_screens_fit_at_1024_by_768_and_at_200_percent_zoom() {
                 tokio::time::sleep(std::time::Duration::from_millis(50)).await; // polling
             }
         }
-        for screen in ["Beoordelen", "Overzicht", "Importeren", "Exporteren"] {
+        for screen in [
+            "Beoordelen",
+            "Overzicht",
+            "Verbeterplan",
+            "Vergelijken",
+            "Rondes",
+            "Importeren",
+            "Exporteren",
+        ] {
             app.show_screen_by_script(screen).await;
             app.wait_for("main h1", ACTION_TIMEOUT).await;
             let extra = app.client.execute(overflow, vec![]).await.unwrap();

@@ -5,13 +5,23 @@ import type {
   AnswerInput,
   AssessmentId,
   AssessmentView,
+  CatalogChanges,
+  Comparison,
   CriterionId,
   ErrorReport,
   HistoryEntry,
   ImportCorrections,
   ImportOutcome,
   ImportPlan,
+  ImprovementPlan,
+  NewRound,
+  OrganisationId,
   Overview,
+  RoundEvent,
+  Rounds,
+  Seal,
+  SealCheck,
+  SealRequest,
 } from "./bindings";
 
 /** An error from the app, with a Dutch message that can be shown as it is. */
@@ -90,12 +100,78 @@ export function reviseImport(corrections: ImportCorrections): Promise<ImportPlan
   return call<ImportPlan>("revise_import", { corrections });
 }
 
-/** Imports the latest dry run. */
-export function confirmImport(): Promise<ImportOutcome> {
-  return call<ImportOutcome>("confirm_import");
+/** When the chosen workbook is a newer version of the open round's catalog: what changed. */
+export function importCatalogChanges(): Promise<CatalogChanges | null> {
+  return call<CatalogChanges | null>("import_catalog_changes");
 }
 
-/** Asks where to save and writes the workbook; resolves to the path written (null: cancelled). */
-export function exportWorkbook(assessment: AssessmentId): Promise<string | null> {
-  return call<string | null>("export_workbook", { assessment });
+/** Imports the latest dry run; with `moveRound` the open round moves to the new catalog version. */
+export function confirmImport(moveRound = false): Promise<ImportOutcome> {
+  return call<ImportOutcome>("confirm_import", { moveRound });
+}
+
+/**
+ * Asks where to save and writes the workbook; resolves to the path written (null: cancelled).
+ * With `compareWith`, a sheet Vergelijking compares the round with that earlier round.
+ */
+export function exportWorkbook(
+  assessment: AssessmentId,
+  compareWith: AssessmentId | null = null,
+): Promise<string | null> {
+  return call<string | null>("export_workbook", { assessment, compareWith });
+}
+
+/** Every organisation with its rounds, and the open round. */
+export function rounds(): Promise<Rounds> {
+  return call<Rounds>("rounds");
+}
+
+/** Creates an organisation with a first round and opens it. */
+export function createOrganisation(name: string): Promise<AssessmentView> {
+  return call<AssessmentView>("create_organisation", { name });
+}
+
+/** Renames an organisation. */
+export function renameOrganisation(organisation: OrganisationId, name: string): Promise<void> {
+  return call<void>("rename_organisation", { organisation, name });
+}
+
+/** Opens another round (it stays open after a restart). */
+export function openRound(assessment: AssessmentId): Promise<AssessmentView> {
+  return call<AssessmentView>("open_round", { assessment });
+}
+
+/** Creates a round, optionally carrying another round's answers over, and opens it. */
+export function createRound(round: NewRound): Promise<AssessmentView> {
+  return call<AssessmentView>("create_round", { round });
+}
+
+/** Seals a round: read-only from now on, with a fingerprint. */
+export function sealRound(assessment: AssessmentId, request: SealRequest): Promise<Seal> {
+  return call<Seal>("seal_round", { assessment, request });
+}
+
+/** Reopens a sealed round (recorded in its log). */
+export function unsealRound(assessment: AssessmentId): Promise<void> {
+  return call<void>("unseal_round", { assessment });
+}
+
+/** For a sealed round: whether the data still match the fingerprint. */
+export function checkSeal(assessment: AssessmentId): Promise<SealCheck | null> {
+  return call<SealCheck | null>("check_seal", { assessment });
+}
+
+/** What happened to a round, newest first. */
+export function roundEvents(assessment: AssessmentId): Promise<RoundEvent[]> {
+  return call<RoundEvent[]>("round_events", { assessment });
+}
+
+/** Compares two rounds of one organisation; `from` is the earlier one. */
+export function compareRounds(from: AssessmentId, to: AssessmentId): Promise<Comparison> {
+  return call<Comparison>("compare_rounds", { from, to });
+}
+
+/** The partial and open criteria of a round with owner, action and deadline. */
+export function improvementPlan(assessment: AssessmentId): Promise<ImprovementPlan> {
+  return call<ImprovementPlan>("improvement_plan", { assessment });
 }

@@ -799,13 +799,13 @@ status: Status | null, };
 
 export type CatalogChanges = { 
 /**
- * Name and version in use.
+ * The catalog in use, e.g. "Criteria borging AVG, versie 2024".
  */
-from_version: string, 
+from_catalog: string, 
 /**
- * The new version.
+ * The new catalog, named the same way.
  */
-to_version: string, 
+to_catalog: string, 
 /**
  * Criteria with the same code and text.
  */

@@ -13,6 +13,7 @@ function criterion(code: string, status: Status | null | undefined): CriterionVi
       status === undefined
         ? null
         : { status, justification: "", owner: "", action: "", deadline: null, evidence: "" },
+    carried_from: null,
   };
 }
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { CriterionView, ThemeView } from "./bindings";
-import { actionForKey, applyFilter, needsJustification, toAnswer, toInput, UndoStack } from "./scoring";
+import type { AnswerInput, CriterionView, Status, ThemeView } from "./bindings";
+import {
+  actionForKey,
+  applyFilter,
+  describeChange,
+  needsJustification,
+  toAnswer,
+  toInput,
+  UndoStack,
+} from "./scoring";
 
 describe("actionForKey", () => {
   it("maps the number keys to the four statuses and 0 to clear", () => {
@@ -21,7 +29,7 @@ describe("actionForKey", () => {
 });
 
 function criterion(code: string, text: string, status: CriterionView["answer"]): CriterionView {
-  return { id: Number(code.replace(".", "")), code, text, explanation: "", legal_basis: "", answer: status };
+  return { id: Number(code.replace(".", "")), code, text, explanation: "", legal_basis: "", answer: status, carried_from: null };
 }
 
 const themes: ThemeView[] = [
@@ -74,5 +82,40 @@ describe("answers", () => {
     expect(stack.pop()?.code).toBe("1.3");
     expect(stack.pop()?.code).toBe("1.2");
     expect(stack.pop()).toBeUndefined();
+  });
+});
+
+describe("describeChange", () => {
+  const answer = (status: Status | null, owner = ""): AnswerInput => ({
+    status,
+    justification: "",
+    owner,
+    action: "",
+    deadline: null,
+    evidence: "",
+  });
+
+  it("names the status change and the fields that changed", () => {
+    expect(
+      describeChange({
+        changed_at: "2026-11-28T10:00:00Z",
+        changed_by: "fg",
+        old: answer("open"),
+        new: answer("implemented", "CISO"),
+      }),
+    ).toBe("Vraagt aandacht → Geïmplementeerd; eigenaar gewijzigd");
+  });
+
+  it("calls an unchanged save a confirmation", () => {
+    const same = answer("partial", "FG");
+    expect(
+      describeChange({ changed_at: "", changed_by: "fg", old: same, new: { ...same } }),
+    ).toBe("Overgenomen antwoord bevestigd");
+  });
+
+  it("reads a first answer as coming from niet beoordeeld", () => {
+    expect(
+      describeChange({ changed_at: "", changed_by: "fg", old: null, new: answer("open") }),
+    ).toBe("Niet beoordeeld → Vraagt aandacht");
   });
 });

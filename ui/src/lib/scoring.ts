@@ -1,12 +1,13 @@
 // The keyboard model and list logic of the Beoordelen screen. Pure functions, unit-tested.
-import type { AnswerInput, CriterionView, Status, ThemeView } from "./bindings";
-import type { StatusKey } from "./progress";
+import type { AnswerInput, CriterionView, HistoryEntry, Status, ThemeView } from "./bindings";
+import { STATUS_LABELS, type StatusKey } from "./progress";
 
 /** What a key press on the criteria list asks for. */
 export type ListAction =
   | { kind: "status"; status: Status | null }
   | { kind: "move"; by: number }
   | { kind: "open" }
+  | { kind: "confirm" }
   | { kind: "undo" };
 
 /** The keys of the Beoordelen list: 1–4 set a status, 0 clears, arrows/j/k move, Enter opens. */
@@ -41,6 +42,8 @@ export function actionForKey(event: {
       return { kind: "move", by: -10 };
     case "Enter":
       return { kind: "open" };
+    case "b":
+      return { kind: "confirm" };
     default:
       return null;
   }
@@ -129,4 +132,28 @@ export class UndoStack {
   get size(): number {
     return this.entries.length;
   }
+}
+
+const FIELD_LABELS: [keyof AnswerInput, string][] = [
+  ["justification", "onderbouwing"],
+  ["owner", "eigenaar"],
+  ["action", "actie"],
+  ["deadline", "deadline"],
+  ["evidence", "bewijs"],
+];
+
+/** One line of the history in words, e.g. "Vraagt aandacht → Geïmplementeerd; eigenaar gewijzigd". */
+export function describeChange(entry: HistoryEntry): string {
+  const before = toInput(entry.old);
+  const after = toInput(entry.new);
+  const parts: string[] = [];
+  if (before.status !== after.status) {
+    parts.push(
+      `${STATUS_LABELS[before.status ?? "unanswered"]} → ${STATUS_LABELS[after.status ?? "unanswered"]}`,
+    );
+  }
+  const fields = FIELD_LABELS.filter(([key]) => before[key] !== after[key]).map(([, label]) => label);
+  if (fields.length > 0) parts.push(`${fields.join(", ")} gewijzigd`);
+  if (parts.length === 0) return "Overgenomen antwoord bevestigd";
+  return parts.join("; ");
 }

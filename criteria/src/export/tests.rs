@@ -752,3 +752,70 @@ fn a_failed_export_leaves_the_previous_file_unchanged() {
     assert_eq!(fs::read(&target).expect("read"), before);
     assert_eq!(names_in(dir.path()), ["export.xlsx"]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The yearly cycle: seal, improvement plan, comparison
+
+#[test]
+fn a_sealed_round_carries_its_fingerprint_into_the_metadata() {
+    let mut view = fixture();
+    view.assessment.seal = Some(crate::Seal {
+        sealed_on: "2026-12-01".into(),
+        sealed_by: "College van B&W".into(),
+        fingerprint: "ab".repeat(32),
+    });
+    let range = sheet(&export(&view), METADATA_SHEET);
+    let lookup = |key: &str| {
+        (0..range.height() as u32)
+            .find(|&r| text(&range, r, 0) == key)
+            .map(|r| text(&range, r, 1))
+    };
+    assert_eq!(lookup(meta::FINGERPRINT), Some("ab".repeat(32)));
+    assert_eq!(lookup(meta::SEALED_BY).as_deref(), Some("College van B&W"));
+    assert_eq!(lookup(meta::SEALED_AT).as_deref(), Some("2026-12-01"));
+    // An open round says so by leaving them empty.
+    let range = sheet(&export(&fixture()), METADATA_SHEET);
+    let open_fingerprint = (0..range.height() as u32)
+        .find(|&r| text(&range, r, 0) == meta::FINGERPRINT)
+        .map(|r| text(&range, r, 1));
+    assert_eq!(open_fingerprint.as_deref(), Some(""));
+}
+
+#[test]
+fn the_improvement_plan_sheet_lists_partial_and_open_criteria() {
+    let bytes = export(&fixture());
+    let range = sheet(&bytes, crate::workbook_format::IMPROVEMENT_PLAN_SHEET);
+    let codes: Vec<String> = (3..range.height() as u32)
+        .map(|r| text(&range, r, 0))
+        .collect();
+    // The fixture has one partial (1.2) and one open criterion (2.1).
+    assert_eq!(codes, ["1.2", "2.1"]);
+    assert_eq!(text(&range, 4, 3), "Vraagt aandacht");
+    assert_eq!(text(&range, 3, 3), "Gedeeltelijk geïmplementeerd");
+    assert!(text(&range, 0, 0).starts_with("Verbeterplan Gemeente Voorbeeld & Co"));
+}
+
+#[test]
+fn a_comparison_sheet_is_added_only_when_asked_for() {
+    let before = fixture();
+    let mut after = fixture();
+    after.themes[0].criteria[1]
+        .answer
+        .as_mut()
+        .expect("1.2")
+        .status = Some(Status::Implemented);
+    let comparison = crate::Comparison::of(&before, &after);
+    let bytes =
+        workbook_bytes_with_comparison(&params(&after), Some(&comparison)).expect("export builds");
+    let names: Vec<String> = open(&bytes).sheet_names().into_iter().collect();
+    assert!(names.contains(&crate::workbook_format::COMPARISON_SHEET.to_owned()));
+    let range = sheet(&bytes, crate::workbook_format::COMPARISON_SHEET);
+    let row = (0..range.height() as u32)
+        .find(|&r| text(&range, r, 0) == "1.2")
+        .expect("the changed criterion");
+    assert_eq!(text(&range, row, 2), "Gedeeltelijk geïmplementeerd");
+    assert_eq!(text(&range, row, 3), "Geïmplementeerd");
+    assert_eq!(text(&range, row, 4), "beter");
+    let plain = open(&export(&after)).sheet_names();
+    assert!(!plain.contains(&crate::workbook_format::COMPARISON_SHEET.to_owned()));
+}

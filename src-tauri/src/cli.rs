@@ -76,11 +76,11 @@ struct Invocation {
     command: Command,
 }
 
+/// `--name VALUE` pairs as given.
+type Options<'a> = Vec<(String, &'a str)>;
+
 /// Splits `--name VALUE` options (in any order) from the positional arguments.
-fn options<'a>(
-    args: &[&'a str],
-    known: &[&str],
-) -> Result<(Vec<&'a str>, Vec<(String, &'a str)>), Usage> {
+fn options<'a>(args: &[&'a str], known: &[&str]) -> Result<(Vec<&'a str>, Options<'a>), Usage> {
     let mut positional = Vec::new();
     let mut found = Vec::new();
     let mut rest = args.iter();

@@ -23,6 +23,8 @@ const COMMANDS: &[&str] = &[
     "round_events",
     "compare_rounds",
     "improvement_plan",
+    "list_backups",
+    "restore_backup",
 ];
 
 fn main() {

@@ -28,7 +28,7 @@ pub enum Error {
 
     /// The file exists but is not an SQLite database, or it is damaged. It was left as it is.
     #[error(
-        "Dit bestand is geen gegevensbestand van AVG-borging, of het is beschadigd. Het bestand is niet gewijzigd. Kies een ander bestand of zet een reservekopie terug."
+        "Dit bestand is geen gegevensbestand van AVG-borging, of het is beschadigd. Het bestand is niet gewijzigd. Zet een reservekopie terug (AVG-borging maakt die automatisch, in de map reservekopieen naast het gegevensbestand) of neem contact op met uw beheerder."
     )]
     NotADatabase,
 
@@ -132,6 +132,15 @@ pub enum Error {
         reason: String,
     },
 
+    /// A backup (reservekopie) could not be made, checked or put back. Nothing was changed.
+    #[error(
+        "Er kon geen reservekopie worden gemaakt of teruggezet: {reason}. Er is niets gewijzigd. Maak ruimte vrij op de schijf of controleer of u in de map van AVG-borging mag schrijven, en probeer het opnieuw."
+    )]
+    Backup {
+        /// What went wrong, in Dutch.
+        reason: String,
+    },
+
     /// Any other SQLite failure. The transaction was rolled back, so nothing was half-written.
     #[error(
         "Er ging iets mis bij het lezen of opslaan van de gegevens; er is niets half opgeslagen. Probeer het opnieuw. Blijft dit gebeuren, neem dan contact op met uw beheerder en noem deze melding: {0}"
@@ -157,6 +166,7 @@ impl Error {
             Error::Sealed { .. } => "sealed",
             Error::NameTaken { .. } => "name_taken",
             Error::InvalidInput { .. } => "invalid_input",
+            Error::Backup { .. } => "backup_failed",
             Error::Database(_) => "database",
         }
     }

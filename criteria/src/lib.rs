@@ -37,4 +37,7 @@ pub use store::{
     RoundEvent, RoundEventKind, RoundSummary, Rounds, SCHEMA_VERSION, Seal, SealCheck, SealRequest,
     Store,
 };
+pub use store::{
+    BACKUPS_KEPT, BackupInfo, BackupReason, backup_folder, list_backups, restore_backup,
+};
 pub use view::{AssessmentSummary, AssessmentView, CriterionView, ThemeView};

@@ -182,6 +182,28 @@ pub fn confirm_import(
     Ok(outcome)
 }
 
+/// The automatic backups of the database, newest first; also when it could not be opened.
+#[tauri::command]
+pub fn list_backups(
+    state: tauri::State<'_, AppState>,
+) -> Result<Vec<criteria::BackupInfo>, ErrorReport> {
+    state.backups()
+}
+
+/// Puts a backup back (chosen by name from `list_backups`; the current file is moved aside, never
+/// deleted) and opens the restored database.
+#[tauri::command]
+pub fn restore_backup(
+    state: tauri::State<'_, AppState>,
+    name: String,
+) -> Result<AssessmentView, ErrorReport> {
+    state.restore_backup(&name)?;
+    state
+        .store()?
+        .open_current(OffsetDateTime::now_utc())
+        .map_err(|err| err.report())
+}
+
 /// Every organisation with its rounds, and the open round.
 #[tauri::command]
 pub fn rounds(state: tauri::State<'_, AppState>) -> Result<Rounds, ErrorReport> {

@@ -56,7 +56,9 @@ fn main() -> ExitCode {
             commands::check_seal,
             commands::round_events,
             commands::compare_rounds,
-            commands::improvement_plan
+            commands::improvement_plan,
+            commands::list_backups,
+            commands::restore_backup
         ])
         .run(tauri::generate_context!());
     match result {

@@ -16,27 +16,42 @@ pub struct PendingImport {
 }
 
 /// The app's state. Opening may fail (a newer or damaged file); the window then shows the reason
-/// instead of crashing, and nothing is written to the file.
+/// and the backups that can be put back, instead of crashing, and nothing is written to the file.
 pub struct AppState {
-    store: Result<Mutex<Store>, ErrorReport>,
+    /// Where the database is, when a data folder could be found.
+    path: Result<PathBuf, ErrorReport>,
+    store: Mutex<Result<Store, ErrorReport>>,
     /// The import in progress in the Importeren wizard, if any.
     pub pending_import: Mutex<Option<PendingImport>>,
+}
+
+fn no_data_folder(err: &std::io::Error) -> ErrorReport {
+    ErrorReport {
+        code: "no_data_folder".into(),
+        message: format!(
+            "AVG-borging kon geen map voor zijn gegevens maken. Controleer of u in uw gebruikersmap mag schrijven, of wijs met AVG_BORGING_DB een ander bestand aan. ({err})"
+        ),
+    }
+}
+
+/// Opens the store and takes the day's first backup. A failed backup does not stop the work of
+/// the day; it is reported on stderr, and the next import refuses to run without one.
+fn open_store(path: &std::path::Path) -> Result<Store, ErrorReport> {
+    let store = Store::open(path).map_err(|err| err.report())?;
+    if let Err(err) = store.daily_backup(time::OffsetDateTime::now_utc()) {
+        eprintln!("{err}");
+    }
+    Ok(store)
 }
 
 impl AppState {
     /// Opens the database at `path`, creating its folder when needed.
     pub fn open(path: std::io::Result<PathBuf>) -> AppState {
-        let store = path
-            .map_err(|err| ErrorReport {
-                code: "no_data_folder".into(),
-                message: format!(
-                    "AVG-borging kon geen map voor zijn gegevens maken. Controleer of u in uw gebruikersmap mag schrijven, of wijs met AVG_BORGING_DB een ander bestand aan. ({err})"
-                ),
-            })
-            .and_then(|path| Store::open(&path).map_err(|err| err.report()))
-            .map(Mutex::new);
+        let path = path.map_err(|err| no_data_folder(&err));
+        let store = path.clone().and_then(|path| open_store(&path));
         AppState {
-            store,
+            path,
+            store: Mutex::new(store),
             pending_import: Mutex::new(None),
         }
     }
@@ -49,13 +64,65 @@ impl AppState {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Locks the store for one command.
-    pub fn store(&self) -> Result<MutexGuard<'_, Store>, ErrorReport> {
-        let mutex = self.store.as_ref().map_err(Clone::clone)?;
+    fn slot(&self) -> MutexGuard<'_, Result<Store, ErrorReport>> {
         // A poisoned lock means an earlier command panicked mid-way; SQLite rolled its
         // transaction back, so the store itself is still consistent and safe to use.
-        Ok(mutex
+        self.store
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()))
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Locks the store for one command.
+    pub fn store(&self) -> Result<StoreGuard<'_>, ErrorReport> {
+        let guard = self.slot();
+        if let Err(report) = &*guard {
+            return Err(report.clone());
+        }
+        Ok(StoreGuard(guard))
+    }
+
+    /// The backups of the database, newest first (also when it could not be opened).
+    pub fn backups(&self) -> Result<Vec<criteria::BackupInfo>, ErrorReport> {
+        let path = self.path.as_ref().map_err(Clone::clone)?;
+        criteria::list_backups(path).map_err(|err| err.report())
+    }
+
+    /// Closes the database, puts backup `name` back (the current file is moved aside, never
+    /// deleted) and opens it again.
+    pub fn restore_backup(&self, name: &str) -> Result<(), ErrorReport> {
+        let path = self.path.as_ref().map_err(Clone::clone)?;
+        let mut slot = self.slot();
+        // Close the file first: SQLite must not hold it while it is replaced.
+        *slot = Err(ErrorReport {
+            code: "restoring".into(),
+            message: "Er wordt een reservekopie teruggezet. Wacht even.".into(),
+        });
+        let restored = criteria::restore_backup(path, name, time::OffsetDateTime::now_utc())
+            .map_err(|err| err.report());
+        *slot = open_store(path);
+        restored.map(|_| ())
+    }
+}
+
+/// The locked, open store.
+pub struct StoreGuard<'a>(MutexGuard<'a, Result<Store, ErrorReport>>);
+
+impl std::ops::Deref for StoreGuard<'_> {
+    type Target = Store;
+    fn deref(&self) -> &Store {
+        match &*self.0 {
+            Ok(store) => store,
+            // `AppState::store` only hands out a guard over an open store.
+            Err(_) => unreachable!("StoreGuard over a store that is not open"),
+        }
+    }
+}
+
+impl std::ops::DerefMut for StoreGuard<'_> {
+    fn deref_mut(&mut self) -> &mut Store {
+        match &mut *self.0 {
+            Ok(store) => store,
+            Err(_) => unreachable!("StoreGuard over a store that is not open"),
+        }
     }
 }

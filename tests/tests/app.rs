@@ -570,3 +570,75 @@ async fn a_second_start_hands_over_to_the_open_window() {
     .await;
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_damaged_database_is_refused_and_a_backup_can_be_put_back() {
+    use criteria::{BackupReason, ChangeContext, Status, Store};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = App::db_path_in(dir.path());
+    let now = std::time::SystemTime::now();
+    let at = time::OffsetDateTime::from(now);
+    {
+        let mut store = Store::open(&db).unwrap();
+        store.ensure_started(at).unwrap();
+        let ctx = ChangeContext {
+            at,
+            by: "fg".into(),
+        };
+        store
+            .set_status("1.1", Status::Implemented, None, &ctx)
+            .unwrap();
+        store.backup(BackupReason::Daily, at).unwrap();
+    }
+    // The file is damaged: every page after the first overwritten.
+    let mut bytes = std::fs::read(&db).unwrap();
+    for b in bytes.iter_mut().skip(4096) {
+        *b = 0x5a;
+    }
+    let _ = std::fs::remove_file(db.with_file_name("avg-borging.sqlite3-wal"));
+    let _ = std::fs::remove_file(db.with_file_name("avg-borging.sqlite3-shm"));
+    std::fs::write(&db, &bytes).unwrap();
+
+    let app = App::start_in(dir).await;
+    let alert = app.wait_for("[role=alert]", START_TIMEOUT).await;
+    assert!(
+        alert.text().await.unwrap().contains("beschadigd"),
+        "the message says what happened"
+    );
+    let offered = app
+        .wait_for_texts("[data-testid=reservekopieen] li", |t| t.len() == 1)
+        .await;
+    assert!(
+        offered[0].contains("dagelijkse reservekopie"),
+        "{offered:?}"
+    );
+    app.screenshot("reservekopie-aanbieden").await;
+    assert_eq!(
+        std::fs::read(App::db_path_in(app.dir.path())).unwrap(),
+        bytes,
+        "nothing was repaired or recreated before the user chose"
+    );
+
+    app.client
+        .find(fantoccini::Locator::XPath(
+            "//button[starts-with(normalize-space(.), 'Terugzetten')]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_for("button.row[data-code='1.1']", ACTION_TIMEOUT)
+        .await;
+    assert_eq!(app.status_of("1.1").await, "Geïmplementeerd");
+    let kept: Vec<_> = std::fs::read_dir(app.dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("voor-herstel"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the damaged file is kept aside: {kept:?}");
+    assert_eq!(std::fs::read(app.dir.path().join(&kept[0])).unwrap(), bytes);
+    app.stop().await;
+}

@@ -6,6 +6,7 @@
 
 mod answers;
 mod assessments;
+mod backup;
 mod catalogs;
 mod import;
 mod migrations;
@@ -20,6 +21,9 @@ use time::OffsetDateTime;
 use crate::error::{Error, Result};
 
 pub use answers::{AnswerInput, ChangeContext, HistoryEntry};
+pub use backup::{
+    BackupInfo, BackupReason, KEEP as BACKUPS_KEPT, backup_folder, list_backups, restore_backup,
+};
 pub use import::ImportOutcome;
 pub use rounds::{
     NewRound, OrganisationRounds, RoundEvent, RoundEventKind, RoundSummary, Rounds, Seal,
@@ -35,6 +39,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// An open database of AVG-borging.
 pub struct Store {
     conn: Connection,
+    /// The database file; `None` in memory.
+    path: Option<std::path::PathBuf>,
 }
 
 impl Store {
@@ -47,15 +53,16 @@ impl Store {
             path: path.to_owned(),
             source,
         })?;
-        Store::setup(conn, true)
+        Store::setup(conn, Some(path))
     }
 
     /// A private database in memory, for tests and dry runs.
     pub fn open_in_memory() -> Result<Store> {
-        Store::setup(Connection::open_in_memory()?, false)
+        Store::setup(Connection::open_in_memory()?, None)
     }
 
-    fn setup(conn: Connection, on_disk: bool) -> Result<Store> {
+    fn setup(conn: Connection, path: Option<&Path>) -> Result<Store> {
+        let on_disk = path.is_some();
         conn.busy_timeout(BUSY_TIMEOUT)?;
         // Reading the version first also proves the file is a database at all, before any write.
         let found: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
@@ -64,6 +71,13 @@ impl Store {
                 found,
                 supported: SCHEMA_VERSION,
             });
+        }
+        if on_disk && found > 0 {
+            // A damaged file is refused as it is, never repaired or recreated.
+            let check: String = conn.query_row("PRAGMA quick_check", [], |row| row.get(0))?;
+            if check != "ok" {
+                return Err(Error::NotADatabase);
+            }
         }
         conn.pragma_update(None, "foreign_keys", true)?;
         if on_disk {
@@ -74,7 +88,14 @@ impl Store {
             }
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn,
+            path: path.map(Path::to_path_buf),
+        };
+        if found > 0 && found < SCHEMA_VERSION {
+            // The clock is only used for the backup's name.
+            store.backup(BackupReason::Migration, OffsetDateTime::now_utc())?;
+        }
         store.migrate()?;
         Ok(store)
     }
@@ -256,6 +277,7 @@ impl Store {
         if blocking > 0 {
             return Err(Error::ImportBlocked { count: blocking });
         }
+        self.backup(BackupReason::Import, ctx.at)?;
         self.write(|conn| {
             if plan.mapping_source == crate::import::MappingSource::Given {
                 import::remember_mapping(conn, &plan.header_signature, &plan.mapping, ctx.at)?;
@@ -304,6 +326,7 @@ impl Store {
         if blocking > 0 {
             return Err(Error::ImportBlocked { count: blocking });
         }
+        self.backup(BackupReason::Upgrade, ctx.at)?;
         self.write(|conn| {
             if plan.mapping_source == crate::import::MappingSource::Given {
                 import::remember_mapping(conn, &plan.header_signature, &plan.mapping, ctx.at)?;
@@ -383,6 +406,76 @@ mod tests {
         let err = Store::open(&path).err().unwrap();
         assert_eq!(err.code(), "not_a_database");
         assert_eq!(std::fs::read(&path).unwrap(), content);
+    }
+
+    #[test]
+    fn an_older_database_is_backed_up_before_it_is_migrated() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("oud.sqlite3");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(migrations::MIGRATIONS[0]).unwrap();
+            conn.execute_batch(
+                "INSERT INTO organisation (name, created_at) VALUES ('Gemeente Oud', '2025-01-01T00:00:00Z');
+                 PRAGMA user_version = 1;",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+        let backups = store.backups().unwrap();
+        assert_eq!(backups.len(), 1);
+        assert_eq!(backups[0].reason, BackupReason::Migration);
+        let copy = Connection::open(backup_folder(&path).join(&backups[0].name)).unwrap();
+        let version: i64 = copy
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            version, 1,
+            "the backup is of the database before the migration"
+        );
+        let name: String = copy
+            .query_row("SELECT name FROM organisation", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(name, "Gemeente Oud");
+        drop(store);
+        let again = Store::open(&path).unwrap();
+        assert_eq!(
+            again.backups().unwrap().len(),
+            1,
+            "no backup when nothing migrates"
+        );
+    }
+
+    #[test]
+    fn a_damaged_database_is_refused_and_left_as_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kapot.sqlite3");
+        {
+            let mut store = Store::open(&path).unwrap();
+            store
+                .ensure_started(datetime!(2026-11-28 10:00 UTC))
+                .unwrap();
+            store
+                .conn
+                .execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")
+                .unwrap();
+        }
+        let mut bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.len() > 8192);
+        // Scribble over the pages after the first one (the schema page stays readable).
+        for b in &mut bytes[4096..] {
+            *b = 0x5a;
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        let err = Store::open(&path).err().expect("refused");
+        assert_eq!(err.code(), "not_a_database");
+        assert!(err.to_string().contains("reservekopie"));
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            bytes,
+            "not repaired, not recreated"
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ import type {
   AnswerInput,
   AssessmentId,
   AssessmentView,
+  BackupInfo,
   CatalogChanges,
   Comparison,
   CriterionId,
@@ -174,4 +175,14 @@ export function compareRounds(from: AssessmentId, to: AssessmentId): Promise<Com
 /** The partial and open criteria of a round with owner, action and deadline. */
 export function improvementPlan(assessment: AssessmentId): Promise<ImprovementPlan> {
   return call<ImprovementPlan>("improvement_plan", { assessment });
+}
+
+/** The automatic backups of the database, newest first (also when it could not be opened). */
+export function listBackups(): Promise<BackupInfo[]> {
+  return call<BackupInfo[]>("list_backups");
+}
+
+/** Puts a backup back (the current file is moved aside, never deleted) and opens it. */
+export function restoreBackup(name: string): Promise<AssessmentView> {
+  return call<AssessmentView>("restore_backup", { name });
 }

@@ -822,3 +822,23 @@ added: Array<CriterionRef>,
  * Criteria that are gone, with their status in the round.
  */
 removed: Array<RemovedCriterion>, };
+
+export type BackupReason = "import" | "upgrade" | "migration" | "daily";
+
+export type BackupInfo = { 
+/**
+ * Its file name; the only way to refer to it (never a path from the page).
+ */
+name: string, 
+/**
+ * When it was taken, `YYYY-MM-DDTHH:MM:SSZ`.
+ */
+taken_at: string, 
+/**
+ * Why.
+ */
+reason: BackupReason, 
+/**
+ * Size in bytes.
+ */
+bytes: number, };

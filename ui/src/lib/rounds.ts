@@ -1,5 +1,21 @@
 // Small pure helpers of the Rondes, Vergelijken and Verbeterplan screens, unit-tested.
-import type { Direction, PlanItem, RoundEventKind } from "./bindings";
+import type { BackupReason, Direction, PlanItem, RoundEventKind } from "./bindings";
+
+/** Why a backup was taken, in Dutch. */
+export const BACKUP_REASONS: Record<BackupReason, string> = {
+  import: "vóór een import",
+  upgrade: "vóór de overstap naar een nieuwe versie van de criteriaset",
+  migration: "vóór het bijwerken van het gegevensbestand",
+  daily: "dagelijkse reservekopie",
+};
+
+/** A moment (RFC 3339) in Dutch, e.g. "28 nov 2026, 10:00". */
+export function formatMoment(rfc3339: string): string {
+  const d = new Date(rfc3339);
+  return Number.isNaN(d.getTime())
+    ? rfc3339
+    : d.toLocaleString("nl-NL", { dateStyle: "medium", timeStyle: "short" });
+}
 
 /** Dutch words for what happened to a round. */
 export const EVENT_LABELS: Record<RoundEventKind, string> = {

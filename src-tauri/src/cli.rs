@@ -364,6 +364,7 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
         }
         Command::Export { file } => {
             let round = selection.round(store)?;
+            store.check_export_target(&file)?;
             let view = store.assessment_view(round)?;
             let params = criteria::export::ExportParams {
                 view: &view,

@@ -366,6 +366,10 @@ pub async fn export_workbook(
     if path.extension().is_none() {
         path.set_extension("xlsx");
     }
+    state
+        .store()?
+        .check_export_target(&path)
+        .map_err(|err| err.report())?;
     let params = export::ExportParams {
         view: &view,
         exported_at: OffsetDateTime::now_utc(),

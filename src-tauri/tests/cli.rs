@@ -263,3 +263,26 @@ fn rounds_are_created_compared_and_sealed_from_the_command_line() {
     let unknown = avg_borging(&db, &["--organisation", "Gemeente Nergens", "overview"]);
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+#[test]
+fn an_export_over_the_database_itself_is_refused_and_the_data_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data.sqlite3");
+    let set = avg_borging(&db, &["set", "1.1", "geimplementeerd"]);
+    assert!(set.status.success(), "{}", stderr(&set));
+    let refused = avg_borging(&db, &["export", db.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("niet overschrijven"),
+        "{}",
+        stderr(&refused)
+    );
+    let overview = avg_borging(&db, &["overview", "--json"]);
+    assert!(
+        overview.status.success(),
+        "the database still opens: {}",
+        stderr(&overview)
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&overview)).unwrap();
+    assert_eq!(json["total"]["implemented"], 1);
+}

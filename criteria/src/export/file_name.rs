@@ -14,6 +14,10 @@ const RESERVED: &[&str] = &[
 /// Longest stem we propose, in characters (well below every file system's limit).
 const MAX_STEM: usize = 100;
 
+/// Longest stem in UTF-8 bytes: ext4 and most others allow 255 bytes per name, and a stem of 100
+/// characters outside ASCII can take 400.
+const MAX_STEM_BYTES: usize = 200;
+
 /// E.g. `Gemeente Voorbeeldstad - beoordeling AVG 2026.xlsx`.
 pub fn suggested_file_name(view: &AssessmentView) -> String {
     let raw = format!(
@@ -35,14 +39,25 @@ pub fn suggested_file_name(view: &AssessmentView) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    stem = stem.chars().take(MAX_STEM).collect();
+    let mut bytes = 0;
+    stem = stem
+        .chars()
+        .take(MAX_STEM)
+        .take_while(|c| {
+            bytes += c.len_utf8();
+            bytes <= MAX_STEM_BYTES
+        })
+        .collect();
     // Windows drops trailing dots and spaces; a leading dot hides the file on Linux.
     let stem = stem.trim_matches(|c: char| c == '.' || c == ' ');
-    let stem = if stem.is_empty() || RESERVED.contains(&stem.to_ascii_uppercase().as_str()) {
-        "beoordeling AVG"
-    } else {
-        stem
-    };
+    if stem.is_empty() {
+        return "beoordeling AVG.xlsx".to_owned();
+    }
+    // Windows reserves CON, NUL, … as the part before the first dot, whatever follows.
+    let device = stem.split('.').next().unwrap_or_default().trim_end();
+    if RESERVED.contains(&device.to_ascii_uppercase().as_str()) {
+        return format!("_{stem}.xlsx");
+    }
     format!("{stem}.xlsx")
 }
 
@@ -86,5 +101,46 @@ mod tests {
             "- beoordeling AVG.xlsx"
         );
         assert_eq!(suggested_file_name(&view("", "")), "- beoordeling AVG.xlsx");
+    }
+
+    #[test]
+    fn hostile_organisation_names_give_harmless_file_names() {
+        assert_eq!(
+            suggested_file_name(&view("../../x", "2026")),
+            "-..-x - beoordeling AVG 2026.xlsx"
+        );
+        assert_eq!(
+            suggested_file_name(&view("con.x", "2026")),
+            "_con.x - beoordeling AVG 2026.xlsx",
+            "a Windows device name before the first dot"
+        );
+        assert_eq!(
+            suggested_file_name(&view("Gemeente...", "2026...")),
+            "Gemeente... - beoordeling AVG 2026.xlsx"
+        );
+        let emoji = suggested_file_name(&view(&"🏛".repeat(300), "2026"));
+        assert!(emoji.len() <= 255, "{} bytes", emoji.len());
+        for name in [
+            "../../x",
+            "CON",
+            "nul",
+            "a/b\\c",
+            "x\u{0}y",
+            "  .verborgen",
+            "é".repeat(300).as_str(),
+        ] {
+            let file = suggested_file_name(&view(name, "2026"));
+            assert!(file.ends_with(".xlsx"), "{file}");
+            assert!(file.len() <= 255, "{file}");
+            assert!(!file.starts_with('.') && !file.starts_with(' '), "{file}");
+            assert!(
+                !file.contains(FORBIDDEN) && !file.chars().any(char::is_control),
+                "{file}"
+            );
+            assert!(
+                std::path::Path::new(&file).components().count() == 1,
+                "{file}"
+            );
+        }
     }
 }

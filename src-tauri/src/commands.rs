@@ -105,8 +105,8 @@ fn analyse(
 /// Opens the native file dialog (from Rust, so the page never handles paths) and returns the dry
 /// run of the chosen workbook; `None` when the user cancelled.
 #[tauri::command]
-pub async fn choose_import_file(
-    app: tauri::AppHandle,
+pub async fn choose_import_file<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: tauri::State<'_, AppState>,
 ) -> Result<Option<ImportPlan>, ErrorReport> {
     let picked = app
@@ -335,8 +335,8 @@ pub fn improvement_plan(
 /// Asks where to save (native dialog, proposed name from organisation and round), writes the
 /// workbook atomically and returns the path written; `None` when the user cancelled.
 #[tauri::command]
-pub async fn export_workbook(
-    app: tauri::AppHandle,
+pub async fn export_workbook<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
     compare_with: Option<AssessmentId>,

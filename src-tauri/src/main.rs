@@ -8,6 +8,8 @@ mod commands;
 mod data_path;
 #[cfg(test)]
 mod hardening;
+#[cfg(test)]
+mod ipc_acl;
 mod state;
 
 use std::process::ExitCode;
@@ -20,22 +22,36 @@ fn main() -> ExitCode {
     if let Some(exit) = cli::run_if_requested(&args) {
         return exit;
     }
-    let result = tauri::Builder::default()
-        // A second start focuses the open window instead of opening the database twice.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+    // A second start focuses the open window instead of opening the database twice. (Only here,
+    // not in `app`: in tests a running copy of the app would make the test process exit.)
+    let builder =
+        tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             use tauri::Manager;
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.set_focus();
             }
-        }))
+        }));
+    let state = state::AppState::open(data_path::database_path());
+    let result = app(builder, state).run(tauri::generate_context!());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!(
+                "AVG-borging kon het venster niet openen. Controleer of er een grafische omgeving is en start het programma opnieuw. Technische details: {err}"
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The app on any runtime: the dialog plugin, the state and the commands. The window uses the
+/// real runtime; the IPC tests (`ipc_acl.rs`) Tauri's mock runtime with the same capabilities.
+fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, state: state::AppState) -> tauri::Builder<R> {
+    builder
         // Used from Rust only (native open/save dialogs); the page gets no dialog permission.
         .plugin(tauri_plugin_dialog::init())
-        .setup(|app| {
-            use tauri::Manager;
-            app.manage(state::AppState::open(data_path::database_path()));
-            Ok(())
-        })
+        .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::current_assessment,
             commands::save_answer,
@@ -60,14 +76,4 @@ fn main() -> ExitCode {
             commands::list_backups,
             commands::restore_backup
         ])
-        .run(tauri::generate_context!());
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!(
-                "AVG-borging kon het venster niet openen. Controleer of er een grafische omgeving is en start het programma opnieuw. Technische details: {err}"
-            );
-            ExitCode::FAILURE
-        }
-    }
 }

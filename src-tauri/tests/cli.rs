@@ -286,3 +286,70 @@ fn an_export_over_the_database_itself_is_refused_and_the_data_kept() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&overview)).unwrap();
     assert_eq!(json["total"]["implemented"], 1);
 }
+
+#[test]
+fn the_command_line_waits_for_the_window_and_then_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data.sqlite3");
+    let first = avg_borging(&db, &["set", "1.1", "gedeeltelijk"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+
+    // Another process (here: this test, as the window would) holds the write lock for a while.
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        holder.execute_batch("COMMIT").unwrap();
+    });
+    let started = std::time::Instant::now();
+    let waited = avg_borging(&db, &["set", "1.2", "aandacht"]);
+    release.join().unwrap();
+    assert!(waited.status.success(), "{}", stderr(&waited));
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(1400),
+        "it waited"
+    );
+
+    // Held longer than the wait allows: a clear message, exit 1, nothing half-written.
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let busy = avg_borging(&db, &["set", "1.3", "aandacht"]);
+    holder.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(busy.status.code(), Some(1));
+    assert!(stderr(&busy).contains("in gebruik"), "{}", stderr(&busy));
+    let overview = avg_borging(&db, &["overview", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&overview)).unwrap();
+    assert_eq!(json["total"]["partial"], 1);
+    assert_eq!(json["total"]["open"], 1, "1.2 saved, 1.3 not");
+}
+
+#[test]
+fn concurrent_writers_lose_no_update() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data.sqlite3");
+    let init = avg_borging(&db, &["overview"]);
+    assert!(init.status.success(), "{}", stderr(&init));
+    // Eight processes at once, each setting its own criterion.
+    let codes = ["1.1", "1.2", "1.3", "1.4", "1.5", "2.1", "2.2", "2.3"];
+    let children: Vec<_> = codes
+        .iter()
+        .map(|code| {
+            Command::new(env!("CARGO_BIN_EXE_avg-borging"))
+                .arg("--db")
+                .arg(&db)
+                .args(["set", code, "geimplementeerd"])
+                .env_remove("AVG_BORGING_DB")
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("starts")
+        })
+        .collect();
+    for (code, child) in codes.iter().zip(children) {
+        let out = child.wait_with_output().expect("runs");
+        assert!(out.status.success(), "{code}: {}", stderr(&out));
+    }
+    let overview = avg_borging(&db, &["overview", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&overview)).unwrap();
+    assert_eq!(json["total"]["implemented"], codes.len());
+}

@@ -28,9 +28,12 @@ fn seeded(statuses: &[(&str, Status)]) -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
+/// Clicks the button labelled `text` as soon as it is shown (screens load their data first).
 async fn click_button(app: &App, text: &str) {
     app.client
-        .find(Locator::XPath(&format!(
+        .wait()
+        .at_most(ACTION_TIMEOUT)
+        .for_element(Locator::XPath(&format!(
             "//button[normalize-space(.)='{text}']"
         )))
         .await
@@ -84,7 +87,9 @@ async fn a_second_organisation_is_created_renamed_and_switched_to() {
 
     // Back to the first organisation; the choice survives a restart.
     app.client
-        .find(Locator::XPath(
+        .wait()
+        .at_most(ACTION_TIMEOUT)
+        .for_element(Locator::XPath(
             "//div[@data-organisation='Mijn organisatie']//button[starts-with(normalize-space(.), 'Openen')]",
         ))
         .await
@@ -257,8 +262,13 @@ async fn a_sealed_round_shows_its_fingerprint_refuses_edits_and_can_be_reopened(
         .to_owned();
     assert!(header.contains(&hex), "the printed header: {header}");
 
-    // Reopening is possible and recorded.
+    // Reopening is possible and recorded. (Wait until the screen has checked the seal: the
+    // result appears above the button and would move it under the pointer.)
     app.show_screen("Rondes").await;
+    app.wait_for_texts(".seal .success", |t| {
+        t.iter().any(|s| s.contains("komen overeen"))
+    })
+    .await;
     click_button(&app, "Heropenen…").await;
     click_button(&app, "Ja, heropenen").await;
     let log = app

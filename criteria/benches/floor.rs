@@ -21,6 +21,7 @@ fn main() {
         "{:<28} {:>12} {:>12} {:>8}",
         "case", "ours (ms)", "floor (ms)", "ratio"
     );
+    example_round_trip(&dir, if quick { 1 } else { 30 });
     for rows in [300usize, 50_000] {
         let path = dir.join(format!("criteria-{rows}.xlsx"));
         write_fixture(&path, rows);
@@ -69,9 +70,75 @@ fn main() {
             workbook_bytes(&params).expect("export");
         });
         report(&format!("export {rows} rows"), ours, floor);
+
+        let overview = median(runs, || {
+            let o = criteria::Overview::of(&view);
+            assert_eq!(o.total.criteria as usize, rows);
+        });
+        let mut later = view.clone();
+        for (i, c) in later
+            .themes
+            .iter_mut()
+            .flat_map(|t| t.criteria.iter_mut())
+            .enumerate()
+        {
+            if i % 7 == 0 {
+                c.answer = Some(criteria::AnswerInput {
+                    status: Some(Status::Implemented),
+                    ..Default::default()
+                });
+            }
+        }
+        let comparison = median(runs, || {
+            let c = criteria::Comparison::of(&view, &later);
+            assert!(!c.changes.is_empty());
+        });
+        println!(
+            "{:<28} {:>12.2}\n{:<28} {:>12.2}",
+            format!("overview {rows} criteria"),
+            overview.as_secs_f64() * 1e3,
+            format!("comparison {rows} criteria"),
+            comparison.as_secs_f64() * 1e3
+        );
     }
     answer_latency(&dir, if quick { 20 } else { 1000 });
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The example catalog's own workbook (an export of the example round with some answers): our
+/// import of it next to the bare read.
+fn example_round_trip(dir: &Path, runs: usize) {
+    let mut store = Store::open_in_memory().expect("store");
+    store
+        .ensure_started(OffsetDateTime::now_utc())
+        .expect("example");
+    for code in ["1.1", "1.2", "2.1", "3.1"] {
+        store
+            .set_status(code, Status::Partial, Some("loopt"), &ctx())
+            .expect("answer");
+    }
+    let view = store.open_current(OffsetDateTime::now_utc()).expect("view");
+    let bytes = workbook_bytes(&ExportParams {
+        view: &view,
+        exported_at: OffsetDateTime::now_utc(),
+        program: "bench",
+    })
+    .expect("export");
+    let path = dir.join("voorbeeld.xlsx");
+    std::fs::write(&path, bytes).expect("example workbook");
+    let floor = median(runs, || bare_calamine_read(&path));
+    let mut run = 0;
+    let ours = median(runs, || {
+        run += 1;
+        let db = dir.join(format!("example-{run}.sqlite3"));
+        let mut store = Store::open(&db).expect("store");
+        let plan = analyse(&path, &ImportOptions::new(OffsetDateTime::now_utc().date()))
+            .expect("import analyses");
+        store
+            .import_catalog(&plan.catalog, &ctx())
+            .expect("import stores");
+    });
+    report("import example (68)", ours, floor);
 }
 
 fn ctx() -> ChangeContext {

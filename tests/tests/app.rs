@@ -6,6 +6,9 @@ mod support;
 #[path = "journeys/year_cycle.rs"]
 mod year_cycle;
 
+#[path = "journeys/performance.rs"]
+mod performance;
+
 use support::{ACTION_TIMEOUT, App, START_TIMEOUT};
 
 const WINDOW_TITLE: &str = "AVG-borging — zelfevaluatie borging AVG";

@@ -32,6 +32,32 @@ fn workspace_root() -> PathBuf {
         .to_owned()
 }
 
+/// The parent of process `pid`, from `/proc/PID/stat`.
+pub fn parent_of(pid: u32) -> Option<u32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name may contain spaces and parentheses: fields start after the last ')'.
+    stat.rsplit_once(')')?
+        .1
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+/// Whether `pid` is `ancestor` or one of its descendants.
+pub fn descends_from(mut pid: u32, ancestor: u32) -> bool {
+    for _ in 0..64 {
+        if pid == ancestor {
+            return true;
+        }
+        match parent_of(pid) {
+            Some(parent) if parent > 1 => pid = parent,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// The app binary built with the front end embedded (`make app`).
 pub fn app_binary() -> PathBuf {
     if let Some(path) = std::env::var_os("AVG_BORGING_APP") {
@@ -147,6 +173,20 @@ impl App {
             driver,
             dir,
         }
+    }
+
+    /// The process id of the app (a descendant of the driver started for this test).
+    pub fn app_pid(&self) -> Option<u32> {
+        let binary = std::fs::canonicalize(app_binary()).ok()?;
+        let driver = self.driver.id();
+        std::fs::read_dir("/proc")
+            .ok()?
+            .flatten()
+            .find_map(|entry| {
+                let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+                let exe = std::fs::read_link(entry.path().join("exe")).ok()?;
+                (exe == binary && descends_from(pid, driver)).then_some(pid)
+            })
     }
 
     /// The database file a test's app uses.

@@ -4,6 +4,8 @@ import {
   actionForKey,
   applyFilter,
   describeChange,
+  matchingIds,
+  sameIds,
   needsJustification,
   toAnswer,
   toInput,
@@ -117,5 +119,34 @@ describe("describeChange", () => {
     expect(
       describeChange({ changed_at: "", changed_by: "fg", old: null, new: answer("open") }),
     ).toBe("Niet beoordeeld → Vraagt aandacht");
+  });
+});
+
+describe("matchingIds", () => {
+  it("searches the given precomputed text instead of computing it again", () => {
+    const themes = [
+      {
+        id: 1,
+        name: "Governance",
+        criteria: [
+          { id: 11, code: "1.1", text: "x", explanation: "", legal_basis: "", answer: null, carried_from: null },
+          { id: 12, code: "1.2", text: "y", explanation: "", legal_basis: "", answer: null, carried_from: null },
+        ],
+      },
+    ];
+    const index = new Map([
+      [11, "register verwerkingen"],
+      [12, "datalek"],
+    ]);
+    const ids = matchingIds(themes, { themeId: null, status: null, text: "Register" }, (c) => index.get(c.id) ?? "");
+    expect([...ids]).toEqual([11]);
+  });
+});
+
+describe("sameIds", () => {
+  it("compares the ids, not the order or the object", () => {
+    expect(sameIds(new Set([1, 2]), new Set([2, 1]))).toBe(true);
+    expect(sameIds(new Set([1, 2]), new Set([1, 3]))).toBe(false);
+    expect(sameIds(new Set([1]), new Set([1, 2]))).toBe(false);
   });
 });

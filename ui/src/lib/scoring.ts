@@ -91,20 +91,50 @@ function normalise(text: string): string {
     .toLowerCase();
 }
 
+/** The text a criterion is found by, normalised once (case and accents folded). */
+export function searchText(c: CriterionView): string {
+  return normalise(
+    [c.code, c.text, c.explanation, c.legal_basis, c.answer?.justification ?? ""].join(" "),
+  );
+}
+
+/**
+ * The ids of the criteria that pass the filter. `haystack` gives a criterion's search text, so a
+ * screen can compute it once per criterion instead of once per keystroke.
+ */
+export function matchingIds(
+  themes: ThemeView[],
+  filter: Filter,
+  haystack: (c: CriterionView) => string = searchText,
+): Set<number> {
+  const words = normalise(filter.text).split(/\s+/).filter(Boolean);
+  const ids = new Set<number>();
+  for (const theme of themes) {
+    if (filter.themeId !== null && theme.id !== filter.themeId) continue;
+    for (const c of theme.criteria) {
+      if (filter.status !== null && (c.answer?.status ?? "unanswered") !== filter.status) continue;
+      if (words.length > 0) {
+        const text = haystack(c);
+        if (!words.every((w) => text.includes(w))) continue;
+      }
+      ids.add(c.id);
+    }
+  }
+  return ids;
+}
+
+/** Whether two sets of ids hold the same ids. */
+export function sameIds(a: Set<number>, b: Set<number>): boolean {
+  if (a.size !== b.size) return false;
+  for (const id of a) if (!b.has(id)) return false;
+  return true;
+}
+
 /** Themes with only the criteria that pass the filter; themes left empty are dropped. */
 export function applyFilter(themes: ThemeView[], filter: Filter): ThemeView[] {
-  const words = normalise(filter.text).split(/\s+/).filter(Boolean);
-  const matches = (c: CriterionView): boolean => {
-    if (filter.status !== null && (c.answer?.status ?? "unanswered") !== filter.status) return false;
-    if (words.length === 0) return true;
-    const haystack = normalise(
-      [c.code, c.text, c.explanation, c.legal_basis, c.answer?.justification ?? ""].join(" "),
-    );
-    return words.every((w) => haystack.includes(w));
-  };
+  const ids = matchingIds(themes, filter);
   return themes
-    .filter((t) => filter.themeId === null || t.id === filter.themeId)
-    .map((t) => ({ ...t, criteria: t.criteria.filter(matches) }))
+    .map((t) => ({ ...t, criteria: t.criteria.filter((c) => ids.has(c.id)) }))
     .filter((t) => t.criteria.length > 0);
 }
 

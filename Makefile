@@ -5,7 +5,7 @@ CARGO ?= cargo
 NPM ?= npm
 UI := ui
 
-.PHONY: run test deps deps-test ui app lint rust-test ui-test e2e bindings
+.PHONY: run test deps deps-test ui app lint rust-test ui-test e2e bindings fuzz reliability-long
 
 ## Builds and starts the app (installs what is missing first).
 run: deps ui
@@ -52,3 +52,14 @@ e2e: app
 ## Rewrites ui/src/lib/bindings.ts from the Rust types.
 bindings:
 	UPDATE_BINDINGS=1 $(CARGO) test -p criteria --lib bindings
+
+## Fuzzes the import for FUZZ_SECONDS (default 1800); see scripts/fuzz.sh and docs/reliability.md.
+FUZZ_SECONDS ?= 1800
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+## The long versions of the fault-injection tests (issue 6): 500 kills per crash test, every
+## byte of the damaged-file corpus, and a 400 MB text node. `make test` runs the short ones.
+reliability-long:
+	CRASH_ROUNDS=500 HOSTILE_STRIDE=1 HOSTILE_TEXT_MB=400 \
+		$(CARGO) test -p criteria --test core --locked -- crash hostile --nocapture

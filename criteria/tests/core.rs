@@ -1,5 +1,23 @@
 //! Integration tests of the core through its public API only: store → export → import.
 //! (One integration test binary; unit tests live next to the code.)
+//!
+//! The reliability tests of issue 6 are submodules: `crash` (kills at random moments),
+//! `disk_full` (no space, read-only targets), `hostile` (broken and hostile workbooks in bounded
+//! memory), `injection` (formula-like text) and `fuzz_seeds` (the fuzz corpus replayed). They
+//! share `support`, which re-runs this binary as a child process.
+
+#[path = "core/crash.rs"]
+mod crash;
+#[path = "core/disk_full.rs"]
+mod disk_full;
+#[path = "core/fuzz_seeds.rs"]
+mod fuzz_seeds;
+#[path = "core/hostile.rs"]
+mod hostile;
+#[path = "core/injection.rs"]
+mod injection;
+#[path = "core/support.rs"]
+mod support;
 
 use criteria::export::{ExportParams, workbook_bytes};
 use criteria::import::{ImportOptions, ImportPlan, analyse_bytes};

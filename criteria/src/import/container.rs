@@ -50,16 +50,7 @@ pub(crate) fn inspect(bytes: &[u8], limits: &Limits) -> Result<Kind> {
         return inspect_zip(bytes, limits);
     }
     if bytes.starts_with(CFB_MAGIC) {
-        // A compound file is either a .xls or an encrypted .xlsx (Excel stores a password
-        // protected workbook as a compound file with an EncryptedPackage stream); the xlsx
-        // reader's first step tells them apart.
-        let probe = std::panic::catch_unwind(|| {
-            calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(Cursor::new(bytes)).err()
-        });
-        if let Ok(Some(calamine::XlsxError::Password)) = probe {
-            return Err(refused(PASSWORD));
-        }
-        return Ok(Kind::Xls);
+        return inspect_compound(bytes, limits);
     }
     if looks_like_text(bytes) {
         return Err(refused(format!(
@@ -85,6 +76,45 @@ fn looks_like_text(bytes: &[u8]) -> bool {
         Err(err) => err.error_len().is_none(),
     };
     valid && !head.contains(&0)
+}
+
+/// A compound file is either a .xls or an encrypted .xlsx (Excel stores a password protected
+/// workbook as a compound file with an `EncryptedPackage` stream).
+///
+/// It is opened with the `cfb` crate, which refuses sector chains that loop or share sectors, and
+/// every stream is read to its end once. calamine's own compound-file reader (behind its .xls
+/// reader, and its xlsx reader's password check) follows a looping chain until memory runs out:
+/// a 20 kB file took it past 2 GB (found by fuzzing). So it only ever sees a file that passed here.
+fn inspect_compound(bytes: &[u8], limits: &Limits) -> Result<Kind> {
+    let walk = || -> std::io::Result<bool> {
+        let mut file = cfb::CompoundFile::open(Cursor::new(bytes))?;
+        let streams: Vec<_> = file
+            .walk()
+            .filter(|entry| entry.is_stream())
+            .map(|entry| entry.path().to_owned())
+            .collect();
+        let mut encrypted = false;
+        // Entries may share a chain: the total read is bounded, not only each stream.
+        let mut budget = limits.max_uncompressed_bytes;
+        for path in streams {
+            encrypted |= path == std::path::Path::new("/EncryptedPackage");
+            let stream = file.open_stream(&path)?;
+            let read = std::io::copy(&mut stream.take(budget), &mut std::io::sink())?;
+            budget = budget.saturating_sub(read);
+            if budget == 0 {
+                return Err(std::io::ErrorKind::FileTooLarge.into());
+            }
+        }
+        Ok(encrypted)
+    };
+    match std::panic::catch_unwind(walk) {
+        Ok(Ok(true)) => Err(refused(PASSWORD)),
+        Ok(Ok(false)) => Ok(Kind::Xls),
+        Ok(Err(err)) if err.kind() == std::io::ErrorKind::FileTooLarge => {
+            Err(too_large_unpacked(limits))
+        }
+        Ok(Err(_)) | Err(_) => Err(refused(DAMAGED)),
+    }
 }
 
 fn inspect_zip(bytes: &[u8], limits: &Limits) -> Result<Kind> {
@@ -273,6 +303,45 @@ mod tests {
         let mut small = base;
         declare_size(&mut small, 10);
         assert!(reason(inspect(&small, &Limits::default())).contains("beschadigd"));
+    }
+
+    /// A compound file made by the `cfb` crate, with one stream.
+    fn compound(stream: &str, data: &[u8]) -> Vec<u8> {
+        let mut file = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+        file.create_stream(stream).unwrap().write_all(data).unwrap();
+        file.flush().unwrap();
+        file.into_inner().into_inner()
+    }
+
+    #[test]
+    fn a_compound_file_whose_directory_chain_loops_is_refused_without_following_it() {
+        // Regression (fuzzing): calamine's compound-file reader, used by the password check,
+        // followed this loop until it had allocated more than 2 GB.
+        let mut bytes = compound("/Workbook", &[0u8; 64]);
+        let u32_at = |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap());
+        let dir_start = u32_at(&bytes, 0x30);
+        let first_fat_sector = u32_at(&bytes, 0x4C);
+        let sector_size = 1usize << u16::from_le_bytes([bytes[0x1E], bytes[0x1F]]);
+        // The FAT entry of the directory's first sector points back at itself.
+        let entry = (first_fat_sector as usize + 1) * sector_size + dir_start as usize * 4;
+        bytes[entry..entry + 4].copy_from_slice(&dir_start.to_le_bytes());
+        assert!(reason(inspect(&bytes, &Limits::default())).contains("beschadigd"));
+    }
+
+    #[test]
+    fn a_compound_file_is_an_xls_unless_it_holds_an_encrypted_package() {
+        let limits = Limits::default();
+        assert_eq!(
+            inspect(&compound("/Workbook", b"BIFF"), &limits).unwrap(),
+            Kind::Xls
+        );
+        let encrypted = compound("/EncryptedPackage", &[0u8; 5000]);
+        assert_eq!(reason(inspect(&encrypted, &limits)), PASSWORD);
+        let small = Limits {
+            max_uncompressed_bytes: 1000,
+            ..Limits::default()
+        };
+        assert!(reason(inspect(&encrypted, &small)).contains("uitgepakt groter"));
     }
 
     #[test]

@@ -470,7 +470,9 @@ fn read_metadata(
     let mut out = BTreeMap::new();
     for row in &grid.rows {
         let key = row.get(0).map(|c| c.value.shown().trim().to_owned());
-        let value = row.get(1).map(|c| c.value.shown().trim().to_owned());
+        // Values exactly as written: a catalog name that starts with a tab (or ends with a
+        // space) must match the stored catalog on re-import.
+        let value = row.get(1).map(|c| c.value.shown());
         if let (Some(key), value) = (key, value) {
             out.insert(key, value.unwrap_or_default());
         }

@@ -55,6 +55,20 @@ pub enum Error {
     )]
     DiskFull,
 
+    /// The database file cannot be written: it lies on a read-only disk or share, or the
+    /// operating system refuses to open it for writing. Nothing was changed.
+    #[error(
+        "AVG-borging mag het gegevensbestand niet wijzigen: het staat op een schijf of in een map die alleen gelezen kan worden. Er is niets gewijzigd. Zet het bestand op een plek waar u mag schrijven (bijvoorbeeld uw eigen map), of neem contact op met uw beheerder."
+    )]
+    ReadOnly,
+
+    /// Writing to the disk failed for another reason than a full disk: the file grew beyond
+    /// what the disk or a quota allows, or the disk went away. Earlier data is intact.
+    #[error(
+        "De gegevens konden niet naar de schijf worden geschreven: de schijf is vol, het bestand is te groot voor deze schijf of de schijf is niet meer bereikbaar. De laatste wijziging is niet opgeslagen; eerdere gegevens zijn onveranderd. Maak ruimte vrij of controleer de schijf en probeer het opnieuw."
+    )]
+    WriteFailed,
+
     /// A record that the caller referred to does not exist (any more).
     #[error(
         "{what} is niet gevonden. Mogelijk is het intussen verwijderd; laad het scherm opnieuw."
@@ -157,6 +171,8 @@ impl Error {
             Error::NewerSchema { .. } => "newer_schema",
             Error::Busy => "busy",
             Error::DiskFull => "disk_full",
+            Error::ReadOnly => "read_only",
+            Error::WriteFailed => "io_failed",
             Error::NotFound { .. } => "not_found",
             Error::JustificationRequired => "justification_required",
             Error::FileRefused { .. } => "file_refused",
@@ -187,6 +203,8 @@ impl From<rusqlite::Error> for Error {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy,
             Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Error::NotADatabase,
             Some(ErrorCode::DiskFull) => Error::DiskFull,
+            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen) => Error::ReadOnly,
+            Some(ErrorCode::SystemIoFailure) => Error::WriteFailed,
             _ => Error::Database(err),
         }
     }

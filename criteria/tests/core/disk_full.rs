@@ -338,6 +338,10 @@ fn a_read_only_mount_is_reported_in_dutch_and_changes_nothing() {
         database, "ok",
         "a change on a read-only mount cannot succeed"
     );
+    assert!(
+        database.starts_with("read_only ") && database.contains("alleen gelezen"),
+        "a clear Dutch message, not a technical one: {database}"
+    );
     assert!(done.last("DONE").is_some());
 }
 
@@ -352,11 +356,13 @@ fn a_file_size_limit_fails_the_save_and_the_export_cleanly() {
     done.expect_success("file-size limit");
     let save = done.last("SAVE").unwrap();
     println!("save beyond the file-size limit: {save}");
-    // SQLite reports a refused write (EFBIG) as an I/O error, not as a full disk.
+    // SQLite reports a refused write (EFBIG) as an I/O error, not as a full disk; the message
+    // still names the likely causes in Dutch.
     assert!(
-        save.starts_with("disk_full ") || save.starts_with("database "),
+        save.starts_with("disk_full ") || save.starts_with("io_failed "),
         "{save}"
     );
+    assert!(save.contains("te groot"), "{save}");
     let export = done.last("EXPORT").unwrap();
     println!("export beyond the file-size limit: {export}");
     assert!(

@@ -13,8 +13,14 @@ mod ipc_acl;
 mod state;
 
 use std::process::ExitCode;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+/// When `main` began: for the start-up benchmark (`AVG_BORGING_TRACE_START`, see commands.rs).
+static STARTED: OnceLock<Instant> = OnceLock::new();
 
 fn main() -> ExitCode {
+    STARTED.get_or_init(Instant::now);
     let args: Vec<String> = std::env::args_os()
         .skip(1)
         .map(|arg| arg.to_string_lossy().into_owned())
@@ -32,6 +38,13 @@ fn main() -> ExitCode {
                 let _ = window.set_focus();
             }
         }));
+    let builder = builder.setup(|app| {
+        use tauri::Manager;
+        if let Some(window) = app.get_webview_window("main") {
+            lean_webview(&window);
+        }
+        Ok(())
+    });
     let state = state::AppState::open(data_path::database_path());
     let result = app(builder, state).run(tauri::generate_context!());
     match result {
@@ -44,6 +57,29 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// WebKitGTK set up for one local page of forms and tables rather than for browsing: the
+/// smallest cache model, and no GPU compositing (under software rendering it alone took about
+/// 100 MB in the web process; a page like this does not need it, and it avoids the blank windows
+/// some GPU drivers give WebKitGTK).
+#[cfg(target_os = "linux")]
+fn lean_webview(window: &tauri::WebviewWindow) {
+    let _ = window.with_webview(|webview| {
+        use webkit2gtk::{
+            CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt,
+        };
+        let view = webview.inner();
+        if let Some(context) = view.context() {
+            context.set_cache_model(CacheModel::DocumentViewer);
+        }
+        if let Some(settings) = WebViewExt::settings(&view) {
+            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
+        }
+    });
+}
+
+#[cfg(not(target_os = "linux"))]
+fn lean_webview(_window: &tauri::WebviewWindow) {}
 
 /// The app on any runtime: the dialog plugin, the state and the commands. The window uses the
 /// real runtime; the IPC tests (`ipc_acl.rs`) Tauri's mock runtime with the same capabilities.

@@ -48,6 +48,15 @@ fn main() {
                 .expect("import stores");
         });
         report(&format!("import {rows} rows"), ours, floor);
+        // A second floor for the whole import: the bare read plus a bare SQLite write of the
+        // same rows (one table, one transaction, durable commit), without any of our checks.
+        let cells = cells_of_file(&path);
+        let mut run = 0;
+        let sqlite = median(runs, || {
+            run += 1;
+            bare_sqlite_write(&dir.join(format!("bare-{rows}-{run}.sqlite3")), &cells);
+        });
+        report("  vs read + bare SQLite", ours, floor + sqlite);
         let read_only = median(runs, || {
             let options = ImportOptions::new(OffsetDateTime::now_utc().date());
             analyse(&path, &options).expect("import analyses");
@@ -214,6 +223,49 @@ fn write_fixture(path: &Path, rows: usize) {
         }
     }
     book.save(path).expect("fixture saved");
+}
+
+/// The rows of the fixture as text, for the bare SQLite floor.
+fn cells_of_file(path: &Path) -> Vec<Vec<String>> {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(path).expect("open");
+    let range = book.worksheet_range("Criteria").expect("sheet");
+    range
+        .rows()
+        .skip(3)
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect()
+}
+
+/// Every row into one plain table of a new database file in one transaction (WAL,
+/// synchronous=FULL, as ours), and for rows with a status a second row, as our answers have.
+fn bare_sqlite_write(db: &Path, rows: &[Vec<String>]) {
+    let mut conn = rusqlite::Connection::open(db).expect("db");
+    conn.pragma_update(None, "journal_mode", "wal")
+        .expect("wal");
+    conn.pragma_update(None, "synchronous", "FULL")
+        .expect("sync");
+    conn.execute_batch(
+        "CREATE TABLE c (code TEXT, theme TEXT, text TEXT, explanation TEXT, basis TEXT);
+         CREATE TABLE a (code TEXT, status TEXT);",
+    )
+    .expect("schema");
+    let tx = conn.transaction().expect("tx");
+    {
+        let mut c = tx
+            .prepare("INSERT INTO c VALUES (?1, ?2, ?3, ?4, ?5)")
+            .expect("stmt");
+        let mut a = tx.prepare("INSERT INTO a VALUES (?1, ?2)").expect("stmt");
+        for row in rows {
+            let get = |i: usize| row.get(i).map(String::as_str).unwrap_or("");
+            c.execute([get(0), get(1), get(2), get(3), get(4)])
+                .expect("row");
+            if !get(5).is_empty() {
+                a.execute([get(0), get(5)]).expect("answer");
+            }
+        }
+    }
+    tx.commit().expect("commit");
 }
 
 fn bare_calamine_read(path: &Path) {

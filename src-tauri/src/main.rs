@@ -58,22 +58,17 @@ fn main() -> ExitCode {
     }
 }
 
-/// WebKitGTK set up for one local page of forms and tables rather than for browsing: the
-/// smallest cache model, and no GPU compositing (under software rendering it alone took about
-/// 100 MB in the web process; a page like this does not need it, and it avoids the blank windows
-/// some GPU drivers give WebKitGTK).
+/// WebKitGTK set up for one local page rather than for browsing: the smallest cache model.
+/// (Turning GPU compositing off as well saved about 100 MB under Xvfb, but changing that policy
+/// on a running webview made WebKit reload its web process and hung WebDriver sessions; see
+/// docs/benchmarks.md.)
 #[cfg(target_os = "linux")]
 fn lean_webview(window: &tauri::WebviewWindow) {
     let _ = window.with_webview(|webview| {
-        use webkit2gtk::{
-            CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt,
-        };
+        use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
         let view = webview.inner();
         if let Some(context) = view.context() {
             context.set_cache_model(CacheModel::DocumentViewer);
-        }
-        if let Some(settings) = WebViewExt::settings(&view) {
-            settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
         }
     });
 }

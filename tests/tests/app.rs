@@ -435,13 +435,12 @@ async fn importing_a_messy_workbook_through_the_wizard_with_a_mapping_correction
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_screen_has_no_serious_accessibility_violations() {
     let app = App::start().await;
-    let row = app
-        .wait_for("button.row[data-code='1.1']", START_TIMEOUT)
+    app.wait_for("button.row[data-code='1.1']", START_TIMEOUT)
         .await;
     let mut report = Vec::new();
     report.extend(app.accessibility_violations().await);
 
-    row.click().await.unwrap(); // the detail pane
+    app.click_row("1.1").await; // the detail pane
     app.wait_for("#detail-kop", ACTION_TIMEOUT).await;
     report.extend(app.accessibility_violations().await);
 
@@ -481,11 +480,7 @@ async fn the_screens_fit_at_1024_by_768_and_at_200_percent_zoom() {
         if zoom == "2" {
             // Ctrl + '=' five times: the webview's own zoom, 1.0 → 2.0, as a user would.
             app.show_screen_by_script("Beoordelen").await;
-            app.wait_for("button.row[data-code='1.1']", ACTION_TIMEOUT)
-                .await
-                .click()
-                .await
-                .unwrap();
+            app.click_row("1.1").await;
             for _ in 0..5 {
                 app.press("\u{e009}=\u{e000}").await;
             }

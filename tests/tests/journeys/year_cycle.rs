@@ -156,11 +156,7 @@ async fn a_new_round_from_last_year_carries_answers_until_confirmed_with_history
     assert_eq!(app.status_of("1.2").await, "Vraagt aandacht");
 
     // The detail pane's history says who did what: carried over, then changed.
-    app.wait_for("button.row[data-code='1.2']", ACTION_TIMEOUT)
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_row("1.2").await;
     let history = app.wait_for_texts(".history li", |t| t.len() >= 2).await;
     assert!(
         history[0].contains("Gedeeltelijk geïmplementeerd → Vraagt aandacht"),
@@ -172,11 +168,7 @@ async fn a_new_round_from_last_year_carries_answers_until_confirmed_with_history
     );
     app.screenshot("geschiedenis").await;
     app.press("\u{e00c}").await;
-    app.wait_for("button.row[data-code='1.1']", ACTION_TIMEOUT)
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.click_row("1.1").await;
     app.wait_for_texts(".history li", |t| {
         t.first()
             .is_some_and(|h| h.contains("Overgenomen antwoord bevestigd"))

@@ -401,13 +401,39 @@ impl App {
     /// its detail pane, Escape closes it and returns the focus to the row.
     pub async fn focus_row(&self, code: &str) {
         self.wait_for(&format!("button.row[data-code='{code}']"), START_TIMEOUT)
-            .await
-            .click()
-            .await
-            .expect("the row can be clicked");
+            .await;
+        self.click_row(code).await;
         self.wait_for("#detail-kop", ACTION_TIMEOUT).await;
         self.press("\u{e00c}").await; // Escape
         self.wait_for_texts("#detail-kop", |t| t.is_empty()).await;
+    }
+
+    /// Clicks the row of criterion `code` once it can be clicked. Themes off screen are not laid
+    /// out until they scroll into view (`content-visibility: auto`), so right after the list
+    /// appears or scrolls, WebKit may report the row as not yet interactable for a frame.
+    pub async fn click_row(&self, code: &str) {
+        let css = format!("button.row[data-code='{code}']");
+        let deadline = Instant::now() + ACTION_TIMEOUT;
+        loop {
+            let row = self.wait_for(&css, ACTION_TIMEOUT).await;
+            match row.click().await {
+                Ok(()) => return,
+                Err(err) if Instant::now() < deadline => {
+                    let _ = err;
+                    // Scroll it to the middle, as a user scrolls to a row before clicking it;
+                    // WebDriver's own scrolling does not make WebKit lay out a skipped theme.
+                    let _ = self
+                        .client
+                        .execute(
+                            "document.querySelector(arguments[0])?.scrollIntoView({block: 'center'}); return true;",
+                            vec![css.clone().into()],
+                        )
+                        .await;
+                    tokio::time::sleep(Duration::from_millis(50)).await; // polling: next frame
+                }
+                Err(err) => panic!("the row {code} could not be clicked: {err}"),
+            }
+        }
     }
 
     /// Switches to a screen by clicking its tab, as a user would.

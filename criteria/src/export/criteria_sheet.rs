@@ -52,6 +52,23 @@ pub(super) fn status_label(status: Status) -> &'static str {
         .unwrap_or_default()
 }
 
+/// The formats of a table sheet: column titles, wrapped text and dates. Top-aligned so that a
+/// row with one long text still reads from its first line.
+pub(super) fn cell_formats() -> (Format, TextFormat, Format) {
+    let header = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_background_color(Color::RGB(HEADER_FILL))
+        .set_border(FormatBorder::Thin);
+    let text = TextFormat::new(Format::new().set_text_wrap().set_align(FormatAlign::Top));
+    let date = Format::new()
+        .set_num_format("dd-mm-yyyy")
+        .set_align(FormatAlign::Top)
+        .set_align(FormatAlign::Left);
+    (header, text, date)
+}
+
 /// The number of criteria rows below the header.
 pub(super) fn criteria_rows(view: &AssessmentView) -> usize {
     view.themes.iter().map(|theme| theme.criteria.len()).sum()
@@ -62,18 +79,7 @@ pub(super) fn add(workbook: &mut Workbook, view: &AssessmentView) -> Result<()> 
     let sheet = workbook.add_worksheet();
     sheet.set_name(CRITERIA_SHEET).map_err(workbook_error)?;
 
-    let header = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_background_color(Color::RGB(HEADER_FILL))
-        .set_border(FormatBorder::Thin);
-    // Top-aligned so that a row with one long text still reads from its first line.
-    let text = TextFormat::new(Format::new().set_text_wrap().set_align(FormatAlign::Top));
-    let date = Format::new()
-        .set_num_format("dd-mm-yyyy")
-        .set_align(FormatAlign::Top)
-        .set_align(FormatAlign::Left);
+    let (header, text, date) = cell_formats();
 
     for (col, title) in (0..).zip(CRITERIA_COLUMNS) {
         sheet

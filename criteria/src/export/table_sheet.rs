@@ -2,7 +2,7 @@
 //! row, frozen and filterable, printed A4 landscape one page wide. They are reports: a re-import
 //! skips them (see `import::detect::is_side_sheet`).
 
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, RowNum, Workbook};
+use rust_xlsxwriter::{Format, FormatAlign, RowNum, Workbook};
 
 use crate::comparison::{Comparison, Direction};
 use crate::error::Result;
@@ -11,7 +11,7 @@ use crate::model::Status;
 use crate::view::AssessmentView;
 use crate::workbook_format::{COMPARISON_SHEET, IMPROVEMENT_PLAN_SHEET};
 
-use super::criteria_sheet::{HEADER_FILL, PAPER_A4, status_label};
+use super::criteria_sheet::{PAPER_A4, cell_formats, status_label};
 use super::text::{TextFormat, estimated_lines, row_height, write_date_or_text, write_text};
 use super::{set_page_header_footer, workbook_error};
 
@@ -35,17 +35,7 @@ fn add_table(workbook: &mut Workbook, view: &AssessmentView, table: Table<'_>) -
     let sheet = workbook.add_worksheet();
     sheet.set_name(table.name).map_err(workbook_error)?;
     let title_format = Format::new().set_bold().set_font_size(14);
-    let header = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_background_color(Color::RGB(HEADER_FILL))
-        .set_border(FormatBorder::Thin);
-    let text = TextFormat::new(Format::new().set_text_wrap().set_align(FormatAlign::Top));
-    let date = Format::new()
-        .set_num_format("dd-mm-yyyy")
-        .set_align(FormatAlign::Top)
-        .set_align(FormatAlign::Left);
+    let (header, text, date) = cell_formats();
     let number = Format::new().set_align(FormatAlign::Top);
 
     write_text(

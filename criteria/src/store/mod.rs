@@ -273,21 +273,35 @@ impl Store {
         plan: &crate::import::ImportPlan,
         ctx: &ChangeContext,
     ) -> Result<ImportOutcome> {
+        let source = if plan.own_export {
+            import::Source::OwnExport
+        } else {
+            import::Source::Workbook
+        };
+        self.confirm(plan, BackupReason::Import, ctx, |conn| {
+            import::apply(conn, &plan.catalog, source, ctx)
+        })
+    }
+
+    /// What every confirmed dry run does: refuse it when it has blocking findings, take a
+    /// backup, then in one transaction remember a corrected column mapping and run `apply`.
+    fn confirm(
+        &mut self,
+        plan: &crate::import::ImportPlan,
+        reason: BackupReason,
+        ctx: &ChangeContext,
+        apply: impl FnOnce(&Connection) -> Result<ImportOutcome>,
+    ) -> Result<ImportOutcome> {
         let blocking = plan.blocking();
         if blocking > 0 {
             return Err(Error::ImportBlocked { count: blocking });
         }
-        self.backup(BackupReason::Import, ctx.at)?;
+        self.backup(reason, ctx.at)?;
         self.write(|conn| {
             if plan.mapping_source == crate::import::MappingSource::Given {
                 import::remember_mapping(conn, &plan.header_signature, &plan.mapping, ctx.at)?;
             }
-            let source = if plan.own_export {
-                import::Source::OwnExport
-            } else {
-                import::Source::Workbook
-            };
-            import::apply(conn, &plan.catalog, source, ctx)
+            apply(conn)
         })
     }
 
@@ -322,15 +336,7 @@ impl Store {
         plan: &crate::import::ImportPlan,
         ctx: &ChangeContext,
     ) -> Result<ImportOutcome> {
-        let blocking = plan.blocking();
-        if blocking > 0 {
-            return Err(Error::ImportBlocked { count: blocking });
-        }
-        self.backup(BackupReason::Upgrade, ctx.at)?;
-        self.write(|conn| {
-            if plan.mapping_source == crate::import::MappingSource::Given {
-                import::remember_mapping(conn, &plan.header_signature, &plan.mapping, ctx.at)?;
-            }
+        self.confirm(plan, BackupReason::Upgrade, ctx, |conn| {
             import::apply_upgrading(conn, &plan.catalog, ctx)
         })
     }

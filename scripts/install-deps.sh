@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 mode=${1:-run}
 packages=(libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev build-essential pkg-config file)
 if [ "$mode" = test ]; then
-  packages+=(webkit2gtk-driver xvfb xauth xdotool dbus-daemon)
+  # util-linux and mount: prlimit, unshare and mount for the fault-injection tests (criteria/tests/core).
+  packages+=(webkit2gtk-driver xvfb xauth xdotool dbus-daemon util-linux mount)
 fi
 
 missing=()

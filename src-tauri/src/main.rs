@@ -21,6 +21,7 @@ static STARTED: OnceLock<Instant> = OnceLock::new();
 
 fn main() -> ExitCode {
     STARTED.get_or_init(Instant::now);
+    lean_rendering();
     let args: Vec<String> = std::env::args_os()
         .skip(1)
         .map(|arg| arg.to_string_lossy().into_owned())
@@ -58,10 +59,26 @@ fn main() -> ExitCode {
     }
 }
 
+/// WebKitGTK renders our one local page without GPU compositing unless the user chose otherwise:
+/// the compositing buffers cost about 100 MB per web process (under Xvfb 208 → 114 MB PSS, see
+/// docs/benchmarks.md) and a list of criteria gains nothing from them. It must be an environment
+/// variable read when WebKit starts; changing the policy on a running webview reloads the web
+/// process.
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
+fn lean_rendering() {
+    const VARIABLE: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+    if std::env::var_os(VARIABLE).is_none() {
+        // SAFETY: called first thing in `main`, before any other thread exists, so no thread can
+        // read the environment while it is written.
+        unsafe { std::env::set_var(VARIABLE, "1") };
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn lean_rendering() {}
+
 /// WebKitGTK set up for one local page rather than for browsing: the smallest cache model.
-/// (Turning GPU compositing off as well saved about 100 MB under Xvfb, but changing that policy
-/// on a running webview made WebKit reload its web process and hung WebDriver sessions; see
-/// docs/benchmarks.md.)
 #[cfg(target_os = "linux")]
 fn lean_webview(window: &tauri::WebviewWindow) {
     let _ = window.with_webview(|webview| {

@@ -124,30 +124,24 @@ pub(super) fn add(workbook: &mut Workbook, view: &AssessmentView) -> Result<()> 
 
             // The label is one of ours, so it is written as it is; an empty cell is "niet
             // beoordeeld", which is also what the drop-down allows.
-            let label = answer.and_then(|a| a.status).map_or("", status_label);
-            sheet
-                .write_string_with_format(row, STATUS, label, text.plain())
-                .map_err(workbook_error)?;
-            lines = lines.max(estimated_lines(label, WIDTHS[usize::from(STATUS)]));
+            if let Some(label) = answer.and_then(|a| a.status).map(status_label) {
+                sheet
+                    .write_string_with_format(row, STATUS, label, text.plain())
+                    .map_err(workbook_error)?;
+                lines = lines.max(estimated_lines(label, WIDTHS[usize::from(STATUS)]));
+            }
 
-            match answer.and_then(|a| a.deadline.as_deref()) {
-                Some(deadline) => {
-                    write_date_or_text(
-                        sheet,
-                        row,
-                        DEADLINE,
-                        deadline,
-                        &date,
-                        &text,
-                        describe(DEADLINE),
-                    )?;
-                    lines = lines.max(estimated_lines(deadline, WIDTHS[usize::from(DEADLINE)]));
-                }
-                None => {
-                    sheet
-                        .write_blank(row, DEADLINE, text.plain())
-                        .map_err(workbook_error)?;
-                }
+            if let Some(deadline) = answer.and_then(|a| a.deadline.as_deref()) {
+                write_date_or_text(
+                    sheet,
+                    row,
+                    DEADLINE,
+                    deadline,
+                    &date,
+                    &text,
+                    describe(DEADLINE),
+                )?;
+                lines = lines.max(estimated_lines(deadline, WIDTHS[usize::from(DEADLINE)]));
             }
             // One-line rows keep the default height, which Excel adjusts by itself.
             if lines > 1 {
@@ -187,6 +181,16 @@ pub(super) fn add(workbook: &mut Workbook, view: &AssessmentView) -> Result<()> 
     for (col, width) in (0..).zip(WIDTHS) {
         sheet.set_column_width(col, width).map_err(workbook_error)?;
     }
+    // Empty answer cells are not written (see `write_text`); the column format makes what the
+    // officer types there later wrap and align like the rest.
+    for col in [STATUS, JUSTIFICATION, OWNER, ACTION, EVIDENCE] {
+        sheet
+            .set_column_format(col, text.plain())
+            .map_err(workbook_error)?;
+    }
+    sheet
+        .set_column_format(DEADLINE, &date)
+        .map_err(workbook_error)?;
     sheet.set_column_hidden(KEY).map_err(workbook_error)?;
     // Header row and code column stay in view while scrolling through long texts.
     sheet.set_freeze_panes(1, 1).map_err(workbook_error)?;

@@ -314,6 +314,32 @@ fn the_criteria_sheet_is_set_up_for_filtering_editing_and_printing() {
     );
 }
 
+#[test]
+fn empty_answer_cells_are_not_written_but_their_columns_wrap_what_is_typed_later() {
+    let bytes = export(&fixture());
+    let xml = zip_entry(&bytes, "xl/worksheets/sheet1.xml");
+    // Row 4 is criterion 1.10 without an answer: no status, justification or deadline cell.
+    for cell in ["F4", "G4", "J4"] {
+        assert!(
+            !xml.contains(&format!(r#"<c r="{cell}""#)),
+            "{cell} written: {xml}"
+        );
+    }
+    // The answer columns (F to K) carry a format, so a status or text typed there in Excel
+    // wraps and aligns like the exported ones.
+    for col in 6..=11 {
+        let prefix = format!(r#"<col min="{col}" max="{col}" "#);
+        let element = xml
+            .split('<')
+            .find(|e| format!("<{e}").starts_with(&prefix))
+            .unwrap_or_else(|| panic!("no <col> for column {col}: {xml}"));
+        assert!(
+            element.contains("style="),
+            "column {col} has no format: {element}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Overview sheet
 

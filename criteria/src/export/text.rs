@@ -46,8 +46,10 @@ pub(super) fn needs_quote_prefix(text: &str) -> bool {
     text.starts_with(FORMULA_TRIGGERS)
 }
 
-/// Writes user text as a string cell, never as a formula. An empty text gives a formatted blank
-/// cell. `what` names the text for the error message (e.g. `de kolom "Onderbouwing" bij
+/// Writes user text as a string cell, never as a formula. An empty text writes no cell at all:
+/// the column's format (where the sheet sets one) styles what is typed there later, and a
+/// formatted blank per empty cell made a large export write twice the cells (issue 7).
+/// `what` names the text for the error message (e.g. `de kolom "Onderbouwing" bij
 /// criterium 3.2`); it is only called when the text is refused.
 pub(super) fn write_text(
     sheet: &mut Worksheet,
@@ -57,6 +59,9 @@ pub(super) fn write_text(
     format: &TextFormat,
     what: impl FnOnce() -> String,
 ) -> Result<()> {
+    if text.is_empty() {
+        return Ok(());
+    }
     let units = text.encode_utf16().count();
     if units > MAX_CELL_TEXT {
         // Cutting the text would silently lose part of someone's justification or evidence;

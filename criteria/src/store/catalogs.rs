@@ -39,7 +39,7 @@ pub(super) fn insert_example(conn: &Connection, now: OffsetDateTime) -> Result<C
             })
             .collect(),
     };
-    insert(conn, &draft, &draft.version, true, now)
+    Ok(insert(conn, &draft, &draft.version, true, now)?.0)
 }
 
 /// The catalog with this name and version, if stored.
@@ -62,25 +62,25 @@ pub(super) fn is_example(conn: &Connection, catalog: CatalogId) -> Result<bool> 
     )?)
 }
 
+/// A catalog's criterion ids by code.
+pub(super) type CriteriaByCode = std::collections::HashMap<String, crate::CriterionId>;
+
 /// The criteria of a catalog by code.
-pub(super) fn criteria_by_code(
-    conn: &Connection,
-    catalog: CatalogId,
-) -> Result<std::collections::HashMap<String, crate::CriterionId>> {
+pub(super) fn criteria_by_code(conn: &Connection, catalog: CatalogId) -> Result<CriteriaByCode> {
     let mut stmt = conn.prepare("SELECT code, id FROM criterion WHERE catalog_id = ?1")?;
     let rows = stmt.query_map([catalog], |row| Ok((row.get(0)?, row.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Inserts a catalog with its themes and criteria (answers in the draft are not touched here).
-/// The caller holds the transaction.
+/// Inserts a catalog with its themes and criteria (answers in the draft are not touched here)
+/// and returns it with the new criterion ids by code. The caller holds the transaction.
 pub(super) fn insert(
     conn: &Connection,
     draft: &crate::CatalogDraft,
     version: &str,
     is_example: bool,
     now: OffsetDateTime,
-) -> Result<CatalogId> {
+) -> Result<(CatalogId, CriteriaByCode)> {
     conn.execute(
         "INSERT INTO catalog (name, version, is_example, created_at) VALUES (?1, ?2, ?3, ?4)",
         params![draft.name, version, is_example, super::timestamp(now)],
@@ -92,6 +92,7 @@ pub(super) fn insert(
         "INSERT INTO criterion (catalog_id, theme_id, position, code, text, explanation, legal_basis)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
+    let mut ids = CriteriaByCode::with_capacity(draft.criteria().count());
     for (theme_position, theme) in draft.themes.iter().enumerate() {
         insert_theme.execute(params![catalog, theme_position as i64, theme.name])?;
         let theme_id = ThemeId(conn.last_insert_rowid());
@@ -105,7 +106,11 @@ pub(super) fn insert(
                 criterion.explanation,
                 criterion.legal_basis,
             ])?;
+            ids.insert(
+                criterion.code.clone(),
+                crate::CriterionId(conn.last_insert_rowid()),
+            );
         }
     }
-    Ok(catalog)
+    Ok((catalog, ids))
 }

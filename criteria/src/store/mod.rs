@@ -88,6 +88,10 @@ impl Store {
             }
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
+        // A page cache of up to 32 MB instead of 2 MB: a large import no longer spills pages to
+        // the WAL halfway through its transaction. Pages are only held once read or written, so a
+        // usual database of 300 criteria (well under 1 MB) costs no more memory than before.
+        conn.pragma_update(None, "cache_size", -32_768)?;
         let mut store = Store {
             conn,
             path: path.map(Path::to_path_buf),

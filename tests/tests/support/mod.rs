@@ -215,6 +215,24 @@ impl App {
 
     /// Saves a screenshot under `target/e2e-screenshots/NAME.png` for a person to look at.
     pub async fn screenshot(&self, name: &str) {
+        // The app renders without GPU compositing (main.rs, `lean_rendering`). WebKit then takes
+        // a WebDriver screenshot only after the page next paints, and a page where nothing
+        // changes (the error screens) never paints again: restyle an invisible pixel for a second.
+        self.client
+            .execute(
+                "const dot = document.createElement('div');
+                 dot.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;pointer-events:none';
+                 document.body.append(dot);
+                 const until = performance.now() + 1000;
+                 const tick = (now) => {
+                   dot.style.opacity = dot.style.opacity === '0.01' ? '0.02' : '0.01';
+                   if (now < until) requestAnimationFrame(tick); else dot.remove();
+                 };
+                 requestAnimationFrame(tick);",
+                vec![],
+            )
+            .await
+            .expect("repaint before the screenshot");
         let png = self.client.screenshot().await.expect("screenshot");
         let folder = workspace_root().join("target").join("e2e-screenshots");
         std::fs::create_dir_all(&folder).expect("screenshot folder");

@@ -4,7 +4,9 @@ import {
   actionForKey,
   applyFilter,
   describeChange,
-  matchingIds,
+  matchingEntries,
+  searchEntries,
+  searchText,
   sameIds,
   needsJustification,
   toAnswer,
@@ -122,24 +124,31 @@ describe("describeChange", () => {
   });
 });
 
-describe("matchingIds", () => {
-  it("searches the given precomputed text instead of computing it again", () => {
-    const themes = [
-      {
-        id: 1,
-        name: "Governance",
-        criteria: [
-          { id: 11, code: "1.1", text: "x", explanation: "", legal_basis: "", answer: null, carried_from: null },
-          { id: 12, code: "1.2", text: "y", explanation: "", legal_basis: "", answer: null, carried_from: null },
-        ],
-      },
-    ];
-    const index = new Map([
-      [11, "register verwerkingen"],
-      [12, "datalek"],
-    ]);
-    const ids = matchingIds(themes, { themeId: null, status: null, text: "Register" }, (c) => index.get(c.id) ?? "");
-    expect([...ids]).toEqual([11]);
+describe("matchingEntries", () => {
+  const entries = [
+    { id: 11, themeId: 1, status: "implemented" as const, text: "1.1 register verwerkingen" },
+    { id: 12, themeId: 1, status: "unanswered" as const, text: "1.2 datalek register" },
+    { id: 21, themeId: 2, status: "unanswered" as const, text: "2.1 register beveiliging" },
+  ];
+
+  it("needs every word, in any order, without regard to case or accents", () => {
+    const ids = matchingEntries(entries, { themeId: null, status: null, text: "REGISTER  dätalek" });
+    expect([...ids]).toEqual([12]);
+  });
+
+  it("combines text with theme and status, and an empty filter keeps everything", () => {
+    expect([...matchingEntries(entries, { themeId: 1, status: "unanswered", text: "register" })]).toEqual([12]);
+    expect([...matchingEntries(entries, { themeId: null, status: null, text: " " })]).toEqual([11, 12, 21]);
+  });
+
+  it("is built from the themes with the status and search text of each criterion", () => {
+    const built = searchEntries(themes);
+    expect(built.map((e) => e.id)).toEqual(themes.flatMap((t) => t.criteria.map((c) => c.id)));
+    const first = themes[0]?.criteria[0];
+    expect(first && built[0]?.text).toBe(first && searchText(first));
+    expect(built.map((e) => e.status)).toEqual(
+      themes.flatMap((t) => t.criteria.map((c) => c.answer?.status ?? "unanswered")),
+    );
   });
 });
 

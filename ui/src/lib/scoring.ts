@@ -99,28 +99,46 @@ export function searchText(c: CriterionView): string {
 }
 
 /**
- * The ids of the criteria that pass the filter. `haystack` gives a criterion's search text, so a
- * screen can compute it once per criterion instead of once per keystroke.
+ * What the filter looks at of one criterion, as plain data. A screen builds these once per change
+ * of the assessment, so a keystroke reads no reactive state: going through Svelte's proxies of
+ * 1,000 criteria cost more per keystroke than the search itself.
  */
-export function matchingIds(
-  themes: ThemeView[],
-  filter: Filter,
-  haystack: (c: CriterionView) => string = searchText,
-): Set<number> {
+export interface SearchEntry {
+  id: number;
+  themeId: number;
+  status: StatusKey;
+  /** `searchText` of the criterion. */
+  text: string;
+}
+
+/** The search entries of all criteria, in catalog order. */
+export function searchEntries(themes: ThemeView[]): SearchEntry[] {
+  return themes.flatMap((t) =>
+    t.criteria.map((c) => ({
+      id: c.id,
+      themeId: t.id,
+      status: c.answer?.status ?? "unanswered",
+      text: searchText(c),
+    })),
+  );
+}
+
+/** The ids of the entries that pass the filter. */
+export function matchingEntries(entries: SearchEntry[], filter: Filter): Set<number> {
   const words = normalise(filter.text).split(/\s+/).filter(Boolean);
   const ids = new Set<number>();
-  for (const theme of themes) {
-    if (filter.themeId !== null && theme.id !== filter.themeId) continue;
-    for (const c of theme.criteria) {
-      if (filter.status !== null && (c.answer?.status ?? "unanswered") !== filter.status) continue;
-      if (words.length > 0) {
-        const text = haystack(c);
-        if (!words.every((w) => text.includes(w))) continue;
-      }
-      ids.add(c.id);
-    }
+  for (const e of entries) {
+    if (filter.themeId !== null && e.themeId !== filter.themeId) continue;
+    if (filter.status !== null && e.status !== filter.status) continue;
+    if (words.length > 0 && !words.every((w) => e.text.includes(w))) continue;
+    ids.add(e.id);
   }
   return ids;
+}
+
+/** The ids of the criteria that pass the filter. */
+export function matchingIds(themes: ThemeView[], filter: Filter): Set<number> {
+  return matchingEntries(searchEntries(themes), filter);
 }
 
 /** Whether two sets of ids hold the same ids. */

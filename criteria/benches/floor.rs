@@ -326,8 +326,11 @@ enum Cell {
     Formula(String, String),
 }
 
+/// A sheet's name and its non-empty cells (row, column, content).
+type SheetCells = (String, Vec<(u32, u16, Cell)>);
+
 /// Every non-empty cell of every sheet of `bytes`, by sheet, with absolute positions.
-fn cells_of_export(bytes: &[u8]) -> Vec<(String, Vec<(u32, u16, Cell)>)> {
+fn cells_of_export(bytes: &[u8]) -> Vec<SheetCells> {
     use calamine::{Data, Reader, Xlsx};
     use std::collections::HashMap;
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("read back");
@@ -366,7 +369,7 @@ fn cells_of_export(bytes: &[u8]) -> Vec<(String, Vec<(u32, u16, Cell)>)> {
         .collect()
 }
 
-fn bare_xlsxwriter_write(sheets: &[(String, Vec<(u32, u16, Cell)>)]) {
+fn bare_xlsxwriter_write(sheets: &[SheetCells]) {
     let mut book = rust_xlsxwriter::Workbook::new();
     for (name, cells) in sheets {
         let sheet = book.add_worksheet();

@@ -54,6 +54,10 @@ fn add_table(workbook: &mut Workbook, view: &AssessmentView, table: Table<'_>) -
         sheet
             .set_column_width(col, *width)
             .map_err(workbook_error)?;
+        // Empty cells are not written (see `write_text`): what is typed there later wraps.
+        sheet
+            .set_column_format(col, text.plain())
+            .map_err(workbook_error)?;
     }
     let mut row = HEADER_ROW;
     for cells in &table.rows {

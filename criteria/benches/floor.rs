@@ -45,13 +45,7 @@ fn main() {
             // A fresh database file each run: the import includes its durable commit.
             run += 1;
             let db = dir.join(format!("import-{rows}-{run}.sqlite3"));
-            let mut store = Store::open(&db).expect("store");
-            let options = ImportOptions::new(OffsetDateTime::now_utc().date());
-            let plan = analyse(&path, &options).expect("import analyses");
-            assert_eq!(plan.catalog.criteria().count(), rows);
-            store
-                .import_catalog(&plan.catalog, &ctx())
-                .expect("import stores");
+            assert_eq!(import_into(&path, &db), rows);
         });
         report(&format!("import {rows} rows"), ours, floor);
         // A second floor for the whole import: the bare read plus a bare SQLite write of the
@@ -69,16 +63,8 @@ fn main() {
         });
         report("  of which read+detect", read_only, floor);
 
-        let mut store = Store::open_in_memory().expect("store");
-        let options = ImportOptions::new(OffsetDateTime::now_utc().date());
-        let plan = analyse(&path, &options).expect("import");
-        store.import_catalog(&plan.catalog, &ctx()).expect("store");
-        let view = store.open_current(OffsetDateTime::now_utc()).expect("view");
-        let params = ExportParams {
-            view: &view,
-            exported_at: OffsetDateTime::now_utc(),
-            program: "bench",
-        };
+        let view = imported_view(&path);
+        let params = export_params(&view);
         // The floor writes exactly the cells of our export (read back from it): every sheet,
         // text, numbers and formulas with their cached results, without formats, widths,
         // validation, chart, print setup or properties.
@@ -127,28 +113,46 @@ fn main() {
 fn profile(dir: &Path, case: &str) {
     let path = dir.join("profile.xlsx");
     write_fixture(&path, 50_000);
-    let options = ImportOptions::new(OffsetDateTime::now_utc().date());
-    let plan = analyse(&path, &options).expect("import analyses");
-    let mut store = Store::open_in_memory().expect("store");
-    store.import_catalog(&plan.catalog, &ctx()).expect("store");
-    let view = store.open_current(OffsetDateTime::now_utc()).expect("view");
+    let view = imported_view(&path);
     for run in 0..10 {
         match case {
             "import" => {
-                let mut store = Store::open(&dir.join(format!("p-{run}.sqlite3"))).expect("store");
-                let plan = analyse(&path, &options).expect("import analyses");
-                store.import_catalog(&plan.catalog, &ctx()).expect("stores");
+                import_into(&path, &dir.join(format!("p-{run}.sqlite3")));
             }
             "export" => {
-                let params = ExportParams {
-                    view: &view,
-                    exported_at: OffsetDateTime::now_utc(),
-                    program: "bench",
-                };
-                workbook_bytes(&params).expect("export");
+                workbook_bytes(&export_params(&view)).expect("export");
             }
             other => panic!("FLOOR_PROFILE is import or export, not {other}"),
         }
+    }
+}
+
+/// Our import of the workbook at `path` into a new database file `db`, with its durable
+/// commit; returns the number of criteria.
+fn import_into(path: &Path, db: &Path) -> usize {
+    let mut store = Store::open(db).expect("store");
+    let options = ImportOptions::new(OffsetDateTime::now_utc().date());
+    let plan = analyse(path, &options).expect("import analyses");
+    store
+        .import_catalog(&plan.catalog, &ctx())
+        .expect("import stores");
+    plan.catalog.criteria().count()
+}
+
+/// The workbook at `path` imported into an in-memory store, as the screens show it.
+fn imported_view(path: &Path) -> criteria::AssessmentView {
+    let mut store = Store::open_in_memory().expect("store");
+    let options = ImportOptions::new(OffsetDateTime::now_utc().date());
+    let plan = analyse(path, &options).expect("import");
+    store.import_catalog(&plan.catalog, &ctx()).expect("store");
+    store.open_current(OffsetDateTime::now_utc()).expect("view")
+}
+
+fn export_params(view: &criteria::AssessmentView) -> ExportParams<'_> {
+    ExportParams {
+        view,
+        exported_at: OffsetDateTime::now_utc(),
+        program: "bench",
     }
 }
 
@@ -165,25 +169,14 @@ fn example_round_trip(dir: &Path, runs: usize) {
             .expect("answer");
     }
     let view = store.open_current(OffsetDateTime::now_utc()).expect("view");
-    let bytes = workbook_bytes(&ExportParams {
-        view: &view,
-        exported_at: OffsetDateTime::now_utc(),
-        program: "bench",
-    })
-    .expect("export");
+    let bytes = workbook_bytes(&export_params(&view)).expect("export");
     let path = dir.join("voorbeeld.xlsx");
     std::fs::write(&path, bytes).expect("example workbook");
     let floor = median(runs, || bare_calamine_read(&path));
     let mut run = 0;
     let ours = median(runs, || {
         run += 1;
-        let db = dir.join(format!("example-{run}.sqlite3"));
-        let mut store = Store::open(&db).expect("store");
-        let plan = analyse(&path, &ImportOptions::new(OffsetDateTime::now_utc().date()))
-            .expect("import analyses");
-        store
-            .import_catalog(&plan.catalog, &ctx())
-            .expect("import stores");
+        import_into(&path, &dir.join(format!("example-{run}.sqlite3")));
     });
     report("import example (68)", ours, floor);
 }

@@ -153,54 +153,21 @@ pub(crate) fn carry_over(
     Ok(true)
 }
 
-/// Writes the first answers to the criteria of a catalog that was inserted in this transaction,
-/// each with its history entry: there is no earlier answer to load, compare or conflict with (the
-/// import's fast path; plain inserts, one timestamp). Empty answers are skipped. Returns how many
-/// were written.
-pub(crate) fn save_all_first<'a>(
+/// Writes the first answer to a criterion of a catalog that was inserted in this transaction:
+/// there is no earlier answer to load or compare (the import's fast path). Returns whether
+/// anything was written.
+pub(crate) fn save_first(
     conn: &Connection,
     assessment: AssessmentId,
-    answers: impl IntoIterator<Item = (CriterionId, &'a AnswerInput)>,
+    criterion: CriterionId,
+    new: &AnswerInput,
     ctx: &ChangeContext,
-) -> Result<u32> {
-    let at = super::timestamp(ctx.at);
-    let mut insert_answer = conn.prepare(
-        "INSERT INTO answer (assessment_id, criterion_id, status, justification, owner, action,
-                             deadline, evidence, updated_at, updated_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?;
-    let mut insert_history = conn.prepare(
-        "INSERT INTO answer_history (assessment_id, criterion_id, changed_at, changed_by,
-                                     old_answer, new_answer)
-         VALUES (?1, ?2, ?3, ?4, NULL, ?5)",
-    )?;
-    let mut written = 0;
-    for (criterion, new) in answers {
-        if new.is_empty() {
-            continue;
-        }
-        insert_answer.execute(params![
-            assessment,
-            criterion,
-            new.status,
-            new.justification,
-            new.owner,
-            new.action,
-            new.deadline,
-            new.evidence,
-            at,
-            ctx.by,
-        ])?;
-        insert_history.execute(params![
-            assessment,
-            criterion,
-            at,
-            ctx.by,
-            serde_json::to_string(new).ok(),
-        ])?;
-        written += 1;
+) -> Result<bool> {
+    if new.is_empty() {
+        return Ok(false);
     }
-    Ok(written)
+    write_change(conn, assessment, criterion, None, new, None, ctx)?;
+    Ok(true)
 }
 
 /// The answer row and its history row for a change from `old` to `new`.

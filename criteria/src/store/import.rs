@@ -68,34 +68,7 @@ pub(super) fn apply(
     }
     assessments::set_current(conn, assessment)?;
 
-    let by_code = match inserted {
-        Some(ids) => ids,
-        None => catalogs::criteria_by_code(conn, catalog)?,
-    };
-    if new_catalog {
-        // Every code of the draft is in the catalog just inserted, and nothing is answered yet.
-        let answers_changed = answers::save_all_first(
-            conn,
-            assessment,
-            draft
-                .criteria()
-                .filter_map(|c| Some((*by_code.get(&c.code)?, c.answer.as_ref()?))),
-            ctx,
-        )?;
-        return outcome(
-            conn,
-            draft,
-            Counted {
-                catalog,
-                new_catalog,
-                catalog_version,
-                assessment,
-                new_assessment,
-                answers_changed,
-                skipped: 0,
-            },
-        );
-    }
+    let by_code = criteria_ids(conn, catalog, inserted)?;
     let mut answers_changed = 0;
     let mut skipped = 0;
     let empty = crate::AnswerInput::default();
@@ -110,52 +83,30 @@ pub(super) fn apply(
             (None, Source::OwnExport) => &empty,
             (None, Source::Workbook) => continue,
         };
-        if answers::save(conn, assessment, *id, answer, ctx)? {
+        let changed = if new_catalog {
+            answers::save_first(conn, assessment, *id, answer, ctx)?
+        } else {
+            answers::save(conn, assessment, *id, answer, ctx)?
+        };
+        if changed {
             answers_changed += 1;
         }
     }
-    outcome(
-        conn,
-        draft,
-        Counted {
-            catalog,
-            new_catalog,
-            catalog_version,
-            assessment,
-            new_assessment,
-            answers_changed,
-            skipped,
-        },
-    )
-}
-
-/// What `apply` counted, for its outcome.
-struct Counted {
-    catalog: CatalogId,
-    new_catalog: bool,
-    catalog_version: String,
-    assessment: AssessmentId,
-    new_assessment: bool,
-    answers_changed: u32,
-    skipped: u32,
-}
-
-fn outcome(conn: &Connection, draft: &CatalogDraft, counted: Counted) -> Result<ImportOutcome> {
     let assessment_name = conn.query_row(
         "SELECT name FROM assessment WHERE id = ?1",
-        [counted.assessment],
+        [assessment],
         |row| row.get(0),
     )?;
     Ok(ImportOutcome {
-        catalog: counted.catalog,
-        new_catalog: counted.new_catalog,
-        catalog_version: counted.catalog_version,
-        assessment: counted.assessment,
+        catalog,
+        new_catalog,
+        catalog_version,
+        assessment,
         assessment_name,
-        new_assessment: counted.new_assessment,
+        new_assessment,
         criteria: u32::try_from(draft.criteria().count()).unwrap_or(u32::MAX),
-        answers_changed: counted.answers_changed,
-        skipped: counted.skipped,
+        answers_changed,
+        skipped,
         catalog_changes: None,
     })
 }
@@ -181,10 +132,7 @@ pub(super) fn apply_upgrading(
         return apply(conn, draft, Source::Workbook, ctx);
     }
     let (changes, continuations) = crate::catalog_changes::between(&old, draft);
-    let by_code = match inserted {
-        Some(ids) => ids,
-        None => catalogs::criteria_by_code(conn, catalog)?,
-    };
+    let by_code = criteria_ids(conn, catalog, inserted)?;
     let origin = format!("versie {}", old.assessment.catalog_version);
 
     // First clear every answer on the old version (recorded in the history), then point the
@@ -297,6 +245,19 @@ fn find_or_insert_catalog(
     }
     let (id, ids) = catalogs::insert(conn, draft, &version, false, now)?;
     Ok((id, Some(ids), version))
+}
+
+/// The criterion ids of `catalog` by code: those `find_or_insert_catalog` got from inserting it,
+/// or else looked up.
+fn criteria_ids(
+    conn: &Connection,
+    catalog: CatalogId,
+    inserted: Option<catalogs::CriteriaByCode>,
+) -> Result<catalogs::CriteriaByCode> {
+    match inserted {
+        Some(ids) => Ok(ids),
+        None => catalogs::criteria_by_code(conn, catalog),
+    }
 }
 
 /// Code → (theme, text, explanation, legal basis): a catalog's content regardless of row order.

@@ -25,6 +25,8 @@ const COMMANDS: &[&str] = &[
     "improvement_plan",
     "list_backups",
     "restore_backup",
+    "backup_problem",
+    "finish_close",
 ];
 
 fn main() {

@@ -49,6 +49,35 @@ pub enum Error {
     )]
     Busy,
 
+    /// A window of AVG-borging has the database open: a command-line run that would write, or a
+    /// second window, is refused at once. Nothing was changed.
+    #[error(
+        "De gegevens zijn in gebruik: het venster van AVG-borging heeft de gegevens open; sluit het of gebruik het venster. Er is niets gewijzigd."
+    )]
+    WindowOpen,
+
+    /// The lock file next to the database (which makes sure only one program writes at a time)
+    /// could not be created or locked. Nothing was changed.
+    #[error(
+        "AVG-borging kon het gegevensbestand niet voor zich alleen openen: het hulpbestand {} kon niet worden gemaakt of vergrendeld ({}). Er is niets gewijzigd. Controleer of u in die map mag schrijven, of neem contact op met uw beheerder.",
+        path.display(), io_reason(source)
+    )]
+    LockFile {
+        /// The lock file.
+        path: PathBuf,
+        /// What the operating system reported.
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// A file the user picked is one of AVG-borging's own files (the database, its journal,
+    /// its lock files or a backup). It was not opened. `reason` is a complete Dutch sentence.
+    #[error("{reason} Er is niets gewijzigd.")]
+    OwnFile {
+        /// What the user picked and what to do instead, in Dutch.
+        reason: String,
+    },
+
     /// The disk is full: the change was not saved, earlier data is intact.
     #[error(
         "De schijf is vol. De laatste wijziging is niet opgeslagen; eerdere gegevens zijn onveranderd. Maak ruimte vrij en probeer het opnieuw."
@@ -170,6 +199,9 @@ impl Error {
             Error::NotADatabase => "not_a_database",
             Error::NewerSchema { .. } => "newer_schema",
             Error::Busy => "busy",
+            Error::WindowOpen => "window_open",
+            Error::LockFile { .. } => "lock_failed",
+            Error::OwnFile { .. } => "own_file",
             Error::DiskFull => "disk_full",
             Error::ReadOnly => "read_only",
             Error::WriteFailed => "io_failed",

@@ -38,6 +38,7 @@ pub use store::{
     Store,
 };
 pub use store::{
-    BACKUPS_KEPT, BackupInfo, BackupReason, backup_folder, list_backups, restore_backup,
+    BACKUPS_KEPT, BackupInfo, BackupReason, DatabaseLock, FileUse, LOCK_WAIT, Opener,
+    backup_folder, list_backups, lock_paths, restore_backup, window_is_open,
 };
 pub use view::{AssessmentSummary, AssessmentView, CriterionView, ThemeView};

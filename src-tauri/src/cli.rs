@@ -67,6 +67,20 @@ enum Command {
     },
 }
 
+impl Command {
+    /// Whether the command changes the database (and so needs the writer lock).
+    fn writes(&self) -> bool {
+        match self {
+            Command::Import { dry_run, .. } => !dry_run,
+            Command::Set { .. } | Command::NewRound { .. } | Command::Seal { .. } => true,
+            Command::Export { .. }
+            | Command::Overview { .. }
+            | Command::Rounds
+            | Command::Compare { .. } => false,
+        }
+    }
+}
+
 /// A parsed command line.
 #[derive(Debug, PartialEq, Eq)]
 struct Invocation {
@@ -256,15 +270,21 @@ fn execute(invocation: Invocation) -> ExitCode {
             }
         },
     };
-    let outcome = Store::open(&path)
-        .map_err(Failure::Core)
-        .and_then(|mut store| {
-            let selection = Selection {
-                organisation: invocation.organisation,
-                round: invocation.round,
-            };
-            run(&mut store, &selection, invocation.command)
-        });
+    // Every run takes the writer lock (see criteria's store/lock.rs). While the window has the
+    // file open, a run that only reads opens it read-only instead, which cannot touch the
+    // window's WAL; a run that writes is refused with the reason.
+    let writes = invocation.command.writes();
+    let opened = match Store::open(&path) {
+        Err(Error::WindowOpen) if !writes => Store::open_read_only(&path),
+        other => other,
+    };
+    let outcome = opened.map_err(Failure::Core).and_then(|mut store| {
+        let selection = Selection {
+            organisation: invocation.organisation,
+            round: invocation.round,
+        };
+        run(&mut store, &selection, invocation.command)
+    });
     match outcome {
         Ok(exit) => exit,
         Err(failure) => {
@@ -302,6 +322,7 @@ impl Failure {
                     | "sealed"
                     | "name_taken"
                     | "invalid_input"
+                    | "own_file"
             ),
         };
         ExitCode::from(if refused { 2 } else { 1 })
@@ -348,7 +369,9 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
         Command::Import { file, dry_run } => {
             if selection.organisation.is_some() || selection.round.is_some() {
                 let round = selection.round(store)?;
-                store.open_round(round)?;
+                if !dry_run {
+                    store.open_round(round)?;
+                }
             }
             import(store, &file, dry_run)
         }
@@ -364,7 +387,7 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
         }
         Command::Export { file } => {
             let round = selection.round(store)?;
-            store.check_export_target(&file)?;
+            store.refuse_own_file(&file, criteria::FileUse::Export)?;
             let view = store.assessment_view(round)?;
             let params = criteria::export::ExportParams {
                 view: &view,
@@ -525,6 +548,7 @@ fn import(store: &mut Store, file: &Path, dry_run: bool) -> Result<ExitCode, Fai
         remembered: store.remembered_mappings()?,
         ..ImportOptions::new(OffsetDateTime::now_utc().date())
     };
+    store.refuse_own_file(file, criteria::FileUse::Import)?;
     let plan = analyse(file, &options)?;
     println!(
         "Blad {:?}, kopregel {}, {} criteria in {} thema's.",

@@ -4,8 +4,8 @@
 use criteria::import::{self, ImportCorrections, ImportOptions, ImportPlan};
 use criteria::{
     AnswerInput, AssessmentId, AssessmentView, CatalogChanges, Comparison, CriterionId,
-    ErrorReport, HistoryEntry, ImportOutcome, ImprovementPlan, NewRound, OrganisationId, Overview,
-    RoundEvent, Rounds, Seal, SealCheck, SealRequest, export,
+    ErrorReport, FileUse, HistoryEntry, ImportOutcome, ImprovementPlan, NewRound, OrganisationId,
+    Overview, RoundEvent, Rounds, Seal, SealCheck, SealRequest, export,
 };
 use tauri_plugin_dialog::DialogExt;
 use time::OffsetDateTime;
@@ -133,6 +133,12 @@ pub async fn choose_import_file<R: tauri::Runtime>(
         return Ok(None);
     };
     let path = picked.into_path().map_err(dialog_failed)?;
+    // Before anything opens it: reading the database itself in this process would drop the
+    // database's locks (see criteria's store/own_files.rs).
+    state
+        .store()?
+        .refuse_own_file(&path, FileUse::Import)
+        .map_err(|err| err.report())?;
     let plan = analyse(&state, &path, ImportCorrections::default())?;
     *state.pending_import() = Some(PendingImport {
         path,
@@ -199,6 +205,13 @@ pub fn list_backups(
     state: tauri::State<'_, AppState>,
 ) -> Result<Vec<criteria::BackupInfo>, ErrorReport> {
     state.backups()
+}
+
+/// Why today's automatic backup failed, if it did: the window shows it before the user tries
+/// an import (which refuses to run without a backup).
+#[tauri::command]
+pub fn backup_problem(state: tauri::State<'_, AppState>) -> Option<ErrorReport> {
+    state.backup_problem()
 }
 
 /// Puts a backup back (chosen by name from `list_backups`; the current file is moved aside, never
@@ -379,7 +392,7 @@ pub async fn export_workbook<R: tauri::Runtime>(
     }
     state
         .store()?
-        .check_export_target(&path)
+        .refuse_own_file(&path, FileUse::Export)
         .map_err(|err| err.report())?;
     let params = export::ExportParams {
         view: &view,
@@ -389,4 +402,15 @@ pub async fn export_workbook<R: tauri::Runtime>(
     export::write_workbook_with_comparison(&params, comparison.as_ref(), &path)
         .map_err(|err| err.report())?;
     Ok(Some(path.display().to_string()))
+}
+
+/// The page's answer when the window is being closed: `close` once every edit is saved, or
+/// `false` to keep the window open because a save failed (see closing.rs).
+#[tauri::command]
+pub fn finish_close<R: tauri::Runtime>(
+    window: tauri::WebviewWindow<R>,
+    closing: tauri::State<'_, crate::closing::Closing>,
+    close: bool,
+) -> Result<(), ErrorReport> {
+    crate::closing::finish(&window, &closing, close)
 }

@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod cli;
+mod closing;
 mod commands;
 mod data_path;
 #[cfg(test)]
@@ -100,6 +101,9 @@ fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, state: state::AppState) ->
         // Used from Rust only (native open/save dialogs); the page gets no dialog permission.
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .manage(closing::Closing::default())
+        // Closing waits until the page has saved what is being typed.
+        .on_window_event(closing::on_window_event)
         .invoke_handler(tauri::generate_handler![
             commands::current_assessment,
             commands::save_answer,
@@ -122,6 +126,8 @@ fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, state: state::AppState) ->
             commands::compare_rounds,
             commands::improvement_plan,
             commands::list_backups,
-            commands::restore_backup
+            commands::restore_backup,
+            commands::backup_problem,
+            commands::finish_close
         ])
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
 use criteria::import::ImportPlan;
-use criteria::{ErrorReport, Store};
+use criteria::{DatabaseLock, ErrorReport, LOCK_WAIT, Opener, Store};
 
 /// A workbook the user picked in the native dialog, with its latest dry run. The path stays here:
 /// the page only ever sees the file name.
@@ -15,12 +15,19 @@ pub struct PendingImport {
     pub plan: ImportPlan,
 }
 
-/// The app's state. Opening may fail (a newer or damaged file); the window then shows the reason
-/// and the backups that can be put back, instead of crashing, and nothing is written to the file.
+/// The app's state. Opening may fail (a newer or damaged file, another window); the window then
+/// shows the reason and the backups that can be put back, instead of crashing, and nothing is
+/// written to the file.
 pub struct AppState {
     /// Where the database is, when a data folder could be found.
     path: Result<PathBuf, ErrorReport>,
+    /// Declared before `lock`: the store closes before the lock is released.
     store: Mutex<Result<Store, ErrorReport>>,
+    /// The window's writer lock, held for as long as the window runs (also while a backup is
+    /// put back), so no command-line run can write meanwhile.
+    lock: Result<DatabaseLock, ErrorReport>,
+    /// Why today's automatic backup failed, for the window to show.
+    backup_problem: Mutex<Option<ErrorReport>>,
     /// The import in progress in the Importeren wizard, if any.
     pub pending_import: Mutex<Option<PendingImport>>,
 }
@@ -34,26 +41,56 @@ fn no_data_folder(err: &std::io::Error) -> ErrorReport {
     }
 }
 
-/// Opens the store and takes the day's first backup. A failed backup does not stop the work of
-/// the day; it is reported on stderr, and the next import refuses to run without one.
-fn open_store(path: &std::path::Path) -> Result<Store, ErrorReport> {
-    let store = Store::open(path).map_err(|err| err.report())?;
-    if let Err(err) = store.daily_backup(time::OffsetDateTime::now_utc()) {
-        eprintln!("{err}");
-    }
-    Ok(store)
+/// Opens the store under the window's lock and takes the day's first backup. A failed backup
+/// does not stop the work of the day; its reason is returned for the window to show (the next
+/// import refuses to run without a backup).
+fn open_store(
+    path: &std::path::Path,
+    lock: &DatabaseLock,
+) -> (Result<Store, ErrorReport>, Option<ErrorReport>) {
+    let store = match Store::open_held(path, lock) {
+        Ok(store) => store,
+        Err(err) => return (Err(err.report()), None),
+    };
+    let problem = store
+        .daily_backup(time::OffsetDateTime::now_utc())
+        .err()
+        .map(|err| ErrorReport {
+            code: "daily_backup_failed".into(),
+            message: format!(
+                "De automatische reservekopie van vandaag is niet gelukt. Uw gegevens zijn niet gewijzigd en u kunt gewoon verder werken, maar importeren kan pas weer als er een reservekopie gemaakt kan worden. {err}"
+            ),
+        });
+    (Ok(store), problem)
 }
 
 impl AppState {
-    /// Opens the database at `path`, creating its folder when needed.
+    /// Takes the window's lock on the database at `path` (creating its folder when needed) and
+    /// opens it.
     pub fn open(path: std::io::Result<PathBuf>) -> AppState {
         let path = path.map_err(|err| no_data_folder(&err));
-        let store = path.clone().and_then(|path| open_store(&path));
+        let lock = path.clone().and_then(|path| {
+            DatabaseLock::acquire(&path, Opener::Window, LOCK_WAIT).map_err(|err| err.report())
+        });
+        let (store, problem) = match (&path, &lock) {
+            (Ok(path), Ok(lock)) => open_store(path, lock),
+            (Err(report), _) | (_, Err(report)) => (Err(report.clone()), None),
+        };
         AppState {
             path,
             store: Mutex::new(store),
+            lock,
+            backup_problem: Mutex::new(problem),
             pending_import: Mutex::new(None),
         }
+    }
+
+    /// Why today's automatic backup failed, if it did.
+    pub fn backup_problem(&self) -> Option<ErrorReport> {
+        self.backup_problem
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
     }
 
     /// Locks the pending import of the wizard.
@@ -84,13 +121,18 @@ impl AppState {
     /// The backups of the database, newest first (also when it could not be opened).
     pub fn backups(&self) -> Result<Vec<criteria::BackupInfo>, ErrorReport> {
         let path = self.path.as_ref().map_err(Clone::clone)?;
+        if self.lock.is_err() {
+            // Another window has the file: putting a backup back is its business, not ours.
+            return Ok(Vec::new());
+        }
         criteria::list_backups(path).map_err(|err| err.report())
     }
 
     /// Closes the database, puts backup `name` back (the current file is moved aside, never
-    /// deleted) and opens it again.
+    /// deleted) and opens it again; the window's lock is held throughout.
     pub fn restore_backup(&self, name: &str) -> Result<(), ErrorReport> {
         let path = self.path.as_ref().map_err(Clone::clone)?;
+        let lock = self.lock.as_ref().map_err(Clone::clone)?;
         let mut slot = self.slot();
         // Close the file first: SQLite must not hold it while it is replaced.
         *slot = Err(ErrorReport {
@@ -99,7 +141,12 @@ impl AppState {
         });
         let restored = criteria::restore_backup(path, name, time::OffsetDateTime::now_utc())
             .map_err(|err| err.report());
-        *slot = open_store(path);
+        let (store, problem) = open_store(path, lock);
+        *slot = store;
+        *self
+            .backup_problem
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = problem;
         restored.map(|_| ())
     }
 }

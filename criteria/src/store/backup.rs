@@ -321,44 +321,6 @@ impl Store {
         self.backup(BackupReason::Daily, now)
     }
 
-    /// Refuses an export target that is the database itself, one of its side files (`-wal`,
-    /// `-shm`, a file moved aside on restore) or anything in its backup folder: an export must
-    /// never overwrite the data it came from.
-    pub fn check_export_target(&self, target: &Path) -> Result<()> {
-        let Some(db) = &self.path else {
-            return Ok(());
-        };
-        // The target may not exist yet: compare its folder, resolved, and its name.
-        let resolve = |p: &Path| -> Option<PathBuf> {
-            let folder = p
-                .parent()
-                .filter(|f| !f.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            Some(std::fs::canonicalize(folder).ok()?.join(p.file_name()?))
-        };
-        let (Some(target), Some(db)) = (resolve(target), resolve(db)) else {
-            return Ok(());
-        };
-        let db_name = db
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let target_name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let same_folder = target.parent() == db.parent();
-        let in_backups = db
-            .parent()
-            .is_some_and(|folder| target.starts_with(folder.join(FOLDER)));
-        if in_backups || (same_folder && target_name.starts_with(&db_name)) {
-            return Err(Error::InvalidInput {
-                reason: "Hier staan de gegevens van AVG-borging zelf; een export mag die niet overschrijven. Kies een andere naam of map, bijvoorbeeld uw map Documenten.".into(),
-            });
-        }
-        Ok(())
-    }
-
     /// The backups of this database, newest first (none for a database in memory).
     pub fn backups(&self) -> Result<Vec<BackupInfo>> {
         match &self.path {
@@ -451,31 +413,6 @@ mod tests {
         assert_eq!(err.code(), "not_found");
         let err = restore_backup(&db, "notities.txt", start).unwrap_err();
         assert_eq!(err.code(), "not_found");
-    }
-
-    #[test]
-    fn an_export_may_not_overwrite_the_database_or_its_backups() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("avg-borging.sqlite3");
-        let store = Store::open(&db).unwrap();
-        let backup = store
-            .backup(BackupReason::Import, datetime!(2026-11-28 10:00 UTC))
-            .unwrap()
-            .unwrap();
-        for bad in [
-            db.clone(),
-            dir.path().join("avg-borging.sqlite3-wal"),
-            dir.path().join("sub/../avg-borging.sqlite3"),
-            backup_folder(&db).join(&backup.name),
-            backup_folder(&db).join("export.xlsx"),
-        ] {
-            std::fs::create_dir_all(dir.path().join("sub")).unwrap();
-            let err = store.check_export_target(&bad).unwrap_err();
-            assert_eq!(err.code(), "invalid_input", "{}", bad.display());
-        }
-        store
-            .check_export_target(&dir.path().join("beoordeling 2026.xlsx"))
-            .unwrap();
     }
 
     #[test]

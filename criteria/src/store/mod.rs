@@ -9,7 +9,9 @@ mod assessments;
 mod backup;
 mod catalogs;
 mod import;
+mod lock;
 mod migrations;
+mod own_files;
 mod rounds;
 
 use std::path::Path;
@@ -25,6 +27,8 @@ pub use backup::{
     BackupInfo, BackupReason, KEEP as BACKUPS_KEPT, backup_folder, list_backups, restore_backup,
 };
 pub use import::ImportOutcome;
+pub use lock::{DatabaseLock, LOCK_WAIT, Opener, lock_paths, window_is_open};
+pub use own_files::FileUse;
 pub use rounds::{
     NewRound, OrganisationRounds, RoundEvent, RoundEventKind, RoundSummary, Rounds, Seal,
     SealCheck, SealRequest,
@@ -38,14 +42,33 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// An open database of AVG-borging.
 pub struct Store {
+    /// Declared before the lock: fields drop in order, so the connection (and its checkpoint on
+    /// close) is gone before the lock is released.
     conn: Connection,
     /// The database file; `None` in memory.
     path: Option<std::path::PathBuf>,
+    /// The writer lock when this store took it itself (see [`Store::open`]).
+    _lock: Option<DatabaseLock>,
 }
 
 impl Store {
-    /// Opens (or creates) the database file at `path` and brings its schema up to date.
+    /// Opens (or creates) the database file at `path` for one command-line run (or a test):
+    /// takes the writer lock first (refused at once while the window has the file open, waits
+    /// up to [`LOCK_WAIT`] for another run), then brings the schema up to date. The lock is
+    /// released when the store is dropped.
     pub fn open(path: &Path) -> Result<Store> {
+        let lock = DatabaseLock::acquire(path, Opener::CommandLine, LOCK_WAIT)?;
+        let mut store = Store::open_held(path, &lock)?;
+        store._lock = Some(lock);
+        Ok(store)
+    }
+
+    /// Opens (or creates) the database file at `path` while the caller holds its writer lock
+    /// `lock` (the window keeps it across a restore of a backup). The schema is brought up to
+    /// date.
+    pub fn open_held(path: &Path, lock: &DatabaseLock) -> Result<Store> {
+        // The lock is the proof that nobody else writes; it is not used otherwise.
+        let _ = lock;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -54,6 +77,40 @@ impl Store {
             source,
         })?;
         Store::setup(conn, Some(path))
+    }
+
+    /// Opens the database at `path` only to read, without any lock, while the window has it
+    /// open: for the command line's overview, rounds, compare, export and dry run. The
+    /// connection is read-only and never checkpoints on close, so it cannot delete, truncate or
+    /// rewrite the window's WAL (measured in `src-tauri/tests/cli.rs`, see
+    /// docs/reliability.md). Refused when the file is not at this build's schema version.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|source| Error::Open {
+            path: path.to_owned(),
+            source,
+        })?;
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let found: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        if found > SCHEMA_VERSION {
+            return Err(Error::NewerSchema {
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found < SCHEMA_VERSION {
+            // Only the window (which holds the lock) may migrate it; it does so when it opens.
+            return Err(Error::WindowOpen);
+        }
+        Ok(Store {
+            conn,
+            path: Some(path.to_owned()),
+            _lock: None,
+        })
     }
 
     /// A private database in memory, for tests and dry runs.
@@ -95,6 +152,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.map(Path::to_path_buf),
+            _lock: None,
         };
         if found > 0 && found < SCHEMA_VERSION {
             // The clock is only used for the backup's name.
@@ -140,6 +198,10 @@ impl Store {
     /// Makes sure a new user can start at once: loads the example catalog, a first organisation
     /// and a first assessment when the database has none, and returns the assessment to open.
     pub fn ensure_started(&mut self, now: OffsetDateTime) -> Result<crate::AssessmentId> {
+        // Read first: a started database needs no write (and a read-only store allows none).
+        if let Some(current) = assessments::current(&self.conn)? {
+            return Ok(current);
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

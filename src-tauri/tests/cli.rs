@@ -2,6 +2,9 @@
 
 use std::path::Path;
 use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use criteria::{ChangeContext, DatabaseLock, LOCK_WAIT, Opener, Status, Store};
 
 fn avg_borging(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_avg-borging"))
@@ -288,39 +291,237 @@ fn an_export_over_the_database_itself_is_refused_and_the_data_kept() {
 }
 
 #[test]
-fn the_command_line_waits_for_the_window_and_then_saves() {
+fn the_command_line_waits_for_another_run_and_is_refused_while_the_window_is_open() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("data.sqlite3");
     let first = avg_borging(&db, &["set", "1.1", "gedeeltelijk"]);
     assert!(first.status.success(), "{}", stderr(&first));
 
-    // Another process (here: this test, as the window would) holds the write lock for a while.
-    let holder = rusqlite::Connection::open(&db).unwrap();
-    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    // Another command-line run (here: this test) holds the writer lock for a while.
+    let run = DatabaseLock::acquire(&db, Opener::CommandLine, LOCK_WAIT).unwrap();
     let release = std::thread::spawn(move || {
-        std::thread::sleep(std::time::Duration::from_millis(1500));
-        holder.execute_batch("COMMIT").unwrap();
+        std::thread::sleep(Duration::from_millis(1500));
+        drop(run);
     });
-    let started = std::time::Instant::now();
+    let started = Instant::now();
     let waited = avg_borging(&db, &["set", "1.2", "aandacht"]);
     release.join().unwrap();
     assert!(waited.status.success(), "{}", stderr(&waited));
     assert!(
-        started.elapsed() >= std::time::Duration::from_millis(1400),
+        started.elapsed() >= Duration::from_millis(1400),
         "it waited"
     );
 
-    // Held longer than the wait allows: a clear message, exit 1, nothing half-written.
-    let holder = rusqlite::Connection::open(&db).unwrap();
-    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
-    let busy = avg_borging(&db, &["set", "1.3", "aandacht"]);
-    holder.execute_batch("ROLLBACK").unwrap();
-    assert_eq!(busy.status.code(), Some(1));
-    assert!(stderr(&busy).contains("in gebruik"), "{}", stderr(&busy));
+    // The window is open: a write is refused at once with the reason, exit 1, nothing changed;
+    // a read still works.
+    let window = DatabaseLock::acquire(&db, Opener::Window, LOCK_WAIT).unwrap();
+    let started = Instant::now();
+    let refused = avg_borging(&db, &["set", "1.3", "aandacht"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "refused at once"
+    );
+    assert!(
+        stderr(&refused).contains(
+            "het venster van AVG-borging heeft de gegevens open; sluit het of gebruik het venster"
+        ),
+        "{}",
+        stderr(&refused)
+    );
     let overview = avg_borging(&db, &["overview", "--json"]);
+    assert!(overview.status.success(), "{}", stderr(&overview));
+    drop(window);
     let json: serde_json::Value = serde_json::from_str(&stdout(&overview)).unwrap();
     assert_eq!(json["total"]["partial"], 1);
     assert_eq!(json["total"]["open"], 1, "1.2 saved, 1.3 not");
+}
+
+/// The files of the database that exist, by identity (device, inode).
+fn database_files(db: &Path) -> Vec<(String, (u64, u64))> {
+    use std::os::unix::fs::MetadataExt;
+    ["", "-wal", "-shm"]
+        .iter()
+        .filter_map(|suffix| {
+            let path = format!("{}{suffix}", db.display());
+            let meta = std::fs::metadata(&path).ok()?;
+            Some((path, (meta.dev(), meta.ino())))
+        })
+        .collect()
+}
+
+/// Files this process holds open that have been deleted meanwhile.
+fn deleted_open_files() -> Vec<String> {
+    std::fs::read_dir("/proc/self/fd")
+        .unwrap()
+        .flatten()
+        .filter_map(|fd| std::fs::read_link(fd.path()).ok())
+        .map(|target| target.display().to_string())
+        .filter(|target| target.ends_with(" (deleted)"))
+        .collect()
+}
+
+/// What GTK's file chooser does inside the window's process when it lists the database's folder
+/// (or the user picks the database in the import dialog): open and close the files. Closing any
+/// descriptor drops every POSIX lock the process holds on that file, SQLite's included.
+fn stray_open_and_close(db: &Path) {
+    for (path, _) in database_files(db) {
+        drop(std::fs::File::open(&path).unwrap());
+    }
+}
+
+fn ctx() -> ChangeContext {
+    ChangeContext {
+        at: time::OffsetDateTime::now_utc(),
+        by: "fg".into(),
+    }
+}
+
+fn statuses(store: &Store) -> Vec<(String, Option<Status>)> {
+    let round = store.current_assessment().unwrap().unwrap();
+    store
+        .assessment_view(round)
+        .unwrap()
+        .themes
+        .iter()
+        .flat_map(|t| &t.criteria)
+        .map(|c| (c.code.clone(), c.answer.as_ref().and_then(|a| a.status)))
+        .collect()
+}
+
+/// Issue 13's reproduction on the real binary: the window's store is open, a stray close drops
+/// its POSIX locks, and the command line runs. Writes are refused; reads (overview, export, dry
+/// run, rounds) open read-only and never checkpoint, so the window's WAL is never deleted or
+/// rewritten; every write the store acknowledged is there after a fresh open.
+#[test]
+fn a_stray_close_in_the_windows_process_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("app.db");
+    let workbook = dir.path().join("criteria.xlsx");
+    criteria_workbook(&workbook);
+    let export = dir.path().join("export.xlsx");
+    let rounds = env_count("LOCK_ROUNDS", 10);
+
+    let lock = DatabaseLock::acquire(&db, Opener::Window, LOCK_WAIT).unwrap();
+    let mut store = Store::open_held(&db, &lock).unwrap();
+    store.ensure_started(ctx().at).unwrap();
+    let codes: Vec<String> = statuses(&store).into_iter().map(|(code, _)| code).collect();
+    store
+        .set_status(&codes[0], Status::Implemented, None, &ctx())
+        .unwrap();
+    let files_before = database_files(&db);
+    assert_eq!(files_before.len(), 3, "database, -wal and -shm exist");
+
+    for round in 0..rounds {
+        stray_open_and_close(&db);
+        let set = avg_borging(&db, &["set", &codes[1], "gedeeltelijk"]);
+        assert_eq!(
+            set.status.code(),
+            Some(1),
+            "round {round}: {}",
+            stderr(&set)
+        );
+        assert!(
+            stderr(&set).contains("het venster van AVG-borging"),
+            "{}",
+            stderr(&set)
+        );
+
+        // The store writes after the stray close, and the readers see it.
+        let code = &codes[2 + round % (codes.len() - 2)];
+        let status = [Status::Open, Status::Partial, Status::Implemented][round % 3];
+        store.set_status(code, status, None, &ctx()).unwrap();
+        let overview = avg_borging(&db, &["overview", "--json"]);
+        assert!(overview.status.success(), "{}", stderr(&overview));
+        let json: serde_json::Value = serde_json::from_str(&stdout(&overview)).unwrap();
+        let answered = statuses(&store).iter().filter(|(_, s)| s.is_some()).count();
+        let total = &json["total"];
+        let seen = ["implemented", "partial", "open", "not_applicable"]
+            .iter()
+            .map(|k| total[*k].as_u64().unwrap())
+            .sum::<u64>();
+        assert_eq!(
+            seen, answered as u64,
+            "round {round}: the reader sees the store's writes"
+        );
+        for args in [
+            vec!["export", export.to_str().unwrap()],
+            vec!["rounds"],
+            vec!["import", workbook.to_str().unwrap(), "--dry-run"],
+        ] {
+            let out = avg_borging(&db, &args);
+            assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        }
+        assert_eq!(
+            database_files(&db),
+            files_before,
+            "round {round}: no file replaced"
+        );
+        assert_eq!(deleted_open_files(), Vec::<String>::new(), "round {round}");
+    }
+    let mut expected = statuses(&store);
+    // A write through the store after the last reader, as the FG's next keystroke.
+    store
+        .set_status(&codes[1], Status::Open, Some("na de opdrachtregel"), &ctx())
+        .unwrap();
+    expected[1].1 = Some(Status::Open);
+    drop(store);
+    drop(lock);
+    let fresh = Store::open(&db).unwrap();
+    assert_eq!(
+        statuses(&fresh),
+        expected,
+        "a fresh open sees every acknowledged write"
+    );
+}
+
+/// The control for the test above: without the lock, a plain read-write connection in another
+/// process after the stray close is the last connection as far as SQLite can tell, so it
+/// checkpoints and deletes the window's WAL. This is what a read-only open avoids.
+#[test]
+fn without_the_lock_another_process_deletes_the_windows_wal() {
+    if let Some(db) = std::env::var_os("AVG_PLAIN_CONNECTION") {
+        // The child: what any SQLite client (or an older avg-borging) does.
+        let conn = rusqlite::Connection::open(db).unwrap();
+        let _: i64 = conn
+            .query_row("SELECT count(*) FROM answer", [], |r| r.get(0))
+            .unwrap();
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("app.db");
+    let lock = DatabaseLock::acquire(&db, Opener::Window, LOCK_WAIT).unwrap();
+    let mut store = Store::open_held(&db, &lock).unwrap();
+    store.ensure_started(ctx().at).unwrap();
+    let wal = dir.path().join("app.db-wal");
+    let plain_connection = |expect_deleted: bool| {
+        let out = Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "without_the_lock_another_process_deletes_the_windows_wal",
+            ])
+            .env("AVG_PLAIN_CONNECTION", &db)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(!wal.exists(), expect_deleted);
+    };
+    // With the store's POSIX locks in place the other connection leaves the WAL alone...
+    plain_connection(false);
+    // ...after the stray close it deletes it under the open store.
+    stray_open_and_close(&db);
+    plain_connection(true);
+    assert!(
+        !deleted_open_files().is_empty(),
+        "the store now writes into a deleted file"
+    );
+}
+
+fn env_count(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 #[test]

@@ -85,10 +85,18 @@ impl Store {
     /// rewrite the window's WAL (measured in `src-tauri/tests/cli.rs`, see
     /// docs/reliability.md). Refused when the file is not at this build's schema version.
     pub fn open_read_only(path: &Path) -> Result<Store> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|source| Error::Open {
-            path: path.to_owned(),
-            source,
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // `readonly_shm`: the -shm is opened read-only too. A read-only connection otherwise
+        // opens it read-write and, finding no other connection's lock on it (the window's POSIX
+        // locks may have been dropped by a stray close), truncates and rebuilds it under the
+        // window, whose mapping of it then faults (SIGBUS, seen in the crash harness).
+        let conn = Connection::open_with_flags(read_only_uri(path), flags).map_err(|source| {
+            Error::Open {
+                path: path.to_owned(),
+                source,
+            }
         })?;
         conn.set_db_config(
             rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
@@ -236,6 +244,29 @@ impl Store {
     pub fn assessment_view(&self, id: crate::AssessmentId) -> Result<crate::AssessmentView> {
         crate::view::load(&self.conn, id)
     }
+}
+
+/// `file:` URI of `path` for a read-only open that never writes the -shm either.
+fn read_only_uri(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let mut uri = String::from("file:");
+    if text.as_bytes().get(1) == Some(&b':') {
+        // "C:\\…": SQLite expects "file:/C:/…".
+        uri.push('/');
+    }
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                uri.push(char::from(byte));
+            }
+            // Windows paths: drive letter and separators as a URI expects them.
+            b'\\' => uri.push('/'),
+            b':' => uri.push(':'),
+            other => uri.push_str(&format!("%{other:02X}")),
+        }
+    }
+    uri.push_str("?mode=ro&readonly_shm=1");
+    uri
 }
 
 impl Store {
@@ -435,6 +466,18 @@ pub(crate) fn timestamp(at: OffsetDateTime) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_read_only_uri_escapes_what_a_uri_would_read_differently() {
+        assert_eq!(
+            read_only_uri(Path::new("/home/fg/map #1/gegevens?.sqlite3")),
+            "file:/home/fg/map%20%231/gegevens%3F.sqlite3?mode=ro&readonly_shm=1"
+        );
+        assert_eq!(
+            read_only_uri(Path::new(r"C:\Users\fg\avg-borging.sqlite3")),
+            "file:/C:/Users/fg/avg-borging.sqlite3?mode=ro&readonly_shm=1"
+        );
+    }
     use time::macros::datetime;
 
     #[test]

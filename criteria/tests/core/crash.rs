@@ -14,7 +14,9 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use criteria::import::{ImportOptions, analyse};
-use criteria::{AnswerInput, ChangeContext, SCHEMA_VERSION, Status, Store};
+use criteria::{
+    AnswerInput, ChangeContext, DatabaseLock, LOCK_WAIT, Opener, SCHEMA_VERSION, Status, Store,
+};
 use rusqlite::OptionalExtension;
 use time::OffsetDateTime;
 use time::macros::datetime;
@@ -134,7 +136,17 @@ fn apply(state: &mut BTreeMap<usize, AnswerInput>, op: &Op) -> bool {
 pub fn writer_child() {
     let db = PathBuf::from(env("AVGB_DB"));
     let mut rng = Rng::new(env_u64("AVGB_SEED"));
-    let mut store = Store::open(&db).expect("open the database");
+    // As the window: its lock for as long as it runs, and now and then what GTK's file chooser
+    // does in its process (open and close the database's files, which drops SQLite's POSIX
+    // locks of the whole process).
+    let as_window = std::env::var_os("AVGB_WINDOW").is_some();
+    let lock = as_window
+        .then(|| DatabaseLock::acquire(&db, Opener::Window, LOCK_WAIT).expect("the window's lock"));
+    let mut store = match &lock {
+        Some(lock) => Store::open_held(&db, lock),
+        None => Store::open(&db),
+    }
+    .expect("open the database");
     let assessment = store.ensure_started(NOW).expect("first round");
     let view = store.assessment_view(assessment).expect("view");
     let mut criteria: Vec<_> = view
@@ -156,6 +168,35 @@ pub fn writer_child() {
         }
         .expect("save");
         report("ACK", k);
+        if as_window && k % 5 == 0 {
+            for suffix in ["", "-wal", "-shm"] {
+                let mut path = db.clone().into_os_string();
+                path.push(suffix);
+                drop(std::fs::File::open(path));
+            }
+        }
+    }
+}
+
+/// Child: one command-line run while the window (the writer child) is open, as
+/// `avg-borging` does it: the writer lock is refused, so it reads through a read-only store.
+pub fn command_line_child() {
+    let db = PathBuf::from(env("AVGB_DB"));
+    match Store::open(&db) {
+        Err(err) if err.code() == "window_open" => {
+            let store = Store::open_read_only(&db).expect("read-only open");
+            let round = store.current_assessment().expect("read").expect("a round");
+            let view = store.assessment_view(round).expect("view");
+            let answered = view
+                .themes
+                .iter()
+                .flat_map(|t| &t.criteria)
+                .filter(|c| c.answer.is_some())
+                .count();
+            report("READ", answered);
+        }
+        Err(err) => report("FAILED", err),
+        Ok(_) => report("LOCKED", "the writer lock while the window is open"),
     }
 }
 
@@ -169,20 +210,53 @@ struct Known {
 
 #[test]
 fn answers_survive_a_kill_at_any_moment_and_the_history_matches() {
+    kill_writer_rounds(false);
+}
+
+/// Issue 13: the writer is the window (its lock held, stray closes of the database's files in
+/// its process), and command-line runs race it until it is killed. Each run must be refused the
+/// writer lock and read through a read-only store; no acknowledged save may be lost.
+#[test]
+fn a_command_line_racing_the_window_loses_no_acknowledged_save() {
+    kill_writer_rounds(true);
+}
+
+fn kill_writer_rounds(racing: bool) {
     let seed = support::seed("CRASH_SEED");
     let rounds = support::count("CRASH_ROUNDS", 25);
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("gegevens.sqlite3");
     let mut rng = Rng::new(seed);
     let mut known = Known::default();
-    let (mut acknowledged, mut in_flight_landed) = (0, 0);
+    let (mut acknowledged, mut in_flight_landed, mut runs_read) = (0, 0, 0);
     for round in 0..rounds {
         let child_seed = rng.next_u64();
         let mut cmd = child_command("writer", &[]);
         cmd.env("AVGB_DB", &db)
             .env("AVGB_SEED", child_seed.to_string());
+        if racing {
+            cmd.env("AVGB_WINDOW", "1");
+        }
         let mut child = Running::spawn(cmd);
-        if rng.chance(20) {
+        if racing {
+            child.expect("READY");
+            let until = Instant::now() + Duration::from_millis(rng.below(250));
+            loop {
+                let mut run = child_command("command-line", &[]);
+                run.env("AVGB_DB", &db);
+                let done = support::run(run);
+                assert!(
+                    done.last("READ").is_some(),
+                    "round {round}: the run was not refused and read: {:?} {}",
+                    done.reports,
+                    done.stderr
+                );
+                runs_read += 1;
+                if Instant::now() >= until {
+                    break;
+                }
+            }
+        } else if rng.chance(20) {
             // Killed while opening the file or starting the first round.
             sleep(Duration::from_millis(rng.below(80)));
         } else {
@@ -190,9 +264,12 @@ fn answers_survive_a_kill_at_any_moment_and_the_history_matches() {
             sleep(Duration::from_millis(rng.below(250)));
         }
         let done = child.kill();
-        assert!(
-            !done.status.success(),
-            "the child was killed, it did not finish: {}",
+        // Killed by us (SIGKILL), not by a fault of its own (a SIGBUS from a -shm truncated
+        // under it by another process, for example).
+        assert_eq!(
+            std::os::unix::process::ExitStatusExt::signal(&done.status),
+            Some(9),
+            "the child was killed by the test, it did not finish or crash: {}",
             done.stderr
         );
         let acked = done.all("ACK").len();
@@ -264,7 +341,14 @@ fn answers_survive_a_kill_at_any_moment_and_the_history_matches() {
     }
     println!(
         "{rounds} kills survived: {acknowledged} acknowledged saves all present, \
-         {in_flight_landed} unacknowledged in-flight saves had landed whole"
+         {in_flight_landed} unacknowledged in-flight saves had landed whole{}",
+        if racing {
+            format!(
+                "; {runs_read} command-line runs raced the window, all refused the lock and read"
+            )
+        } else {
+            String::new()
+        }
     );
 }
 

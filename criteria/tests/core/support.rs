@@ -35,6 +35,7 @@ fn child_entry() {
     };
     match role.as_str() {
         "writer" => crate::crash::writer_child(),
+        "command-line" => crate::crash::command_line_child(),
         "importer" => crate::crash::importer_child(),
         "migrator" => crate::crash::migrator_child(),
         "disk-full-db" => crate::disk_full::database_child(),

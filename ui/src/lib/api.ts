@@ -186,3 +186,16 @@ export function listBackups(): Promise<BackupInfo[]> {
 export function restoreBackup(name: string): Promise<AssessmentView> {
   return call<AssessmentView>("restore_backup", { name });
 }
+
+/** Why today's automatic backup failed, if it did (null: it is fine). */
+export function backupProblem(): Promise<ErrorReport | null> {
+  return call<ErrorReport | null>("backup_problem");
+}
+
+/**
+ * The answer to a close request of the window: `close` once every edit is saved; `false` keeps
+ * the window open because a save failed.
+ */
+export function finishClose(close: boolean): Promise<void> {
+  return call<void>("finish_close", { close });
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { CloseGuard, flushAll, registerFlush } from "./saving";
+
+describe("flushAll", () => {
+  it("waits for every registered save and reports a failed one", async () => {
+    const saved: string[] = [];
+    const offA = registerFlush(async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      saved.push("deadline");
+      return true;
+    });
+    const offB = registerFlush(async () => false);
+    expect(await flushAll()).toBe(false);
+    expect(saved).toEqual(["deadline"]);
+    offB();
+    expect(await flushAll()).toBe(true);
+    offA();
+  });
+
+  it("treats a save that throws as not saved", async () => {
+    const off = registerFlush(() => Promise.reject(new Error("schijf vol")));
+    expect(await flushAll()).toBe(false);
+    off();
+  });
+});
+
+describe("CloseGuard", () => {
+  it("closes after the saves, keeps the window once when a save failed, then closes", async () => {
+    const answers: boolean[] = [];
+    let ok = false;
+    const guard = new CloseGuard(
+      async () => ok,
+      async (close) => {
+        answers.push(close);
+      },
+    );
+    expect(await guard.request()).toBe(false);
+    expect(await guard.request()).toBe(true);
+    ok = true;
+    expect(await guard.request()).toBe(true);
+    expect(answers).toEqual([false, true, true]);
+  });
+});

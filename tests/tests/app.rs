@@ -9,6 +9,9 @@ mod year_cycle;
 #[path = "journeys/performance.rs"]
 mod performance;
 
+#[path = "journeys/no_loss.rs"]
+mod no_loss;
+
 use support::{ACTION_TIMEOUT, App, START_TIMEOUT};
 
 const WINDOW_TITLE: &str = "AVG-borging — zelfevaluatie borging AVG";

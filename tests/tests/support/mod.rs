@@ -23,6 +23,8 @@ pub struct App {
     driver: Child,
     /// Folder of this test's database and logs.
     pub dir: tempfile::TempDir,
+    /// The database file the app uses.
+    pub db: PathBuf,
 }
 
 fn workspace_root() -> PathBuf {
@@ -121,6 +123,14 @@ impl App {
 
     /// Starts the app on the database `avg-borging.sqlite3` in `dir` (created when missing).
     pub async fn start_in(dir: tempfile::TempDir) -> App {
+        let db = App::db_path_in(dir.path());
+        App::start_with(dir, &db, false).await
+    }
+
+    /// Starts the app on the database `db`, keeping `dir` for the test; with `in_folder`, with
+    /// `dir` as its working directory too (as for a user who started the app from the folder
+    /// with the data).
+    pub async fn start_with(dir: tempfile::TempDir, db: &Path, in_folder: bool) -> App {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "the end-to-end tests need a display: run them with `make e2e` (it uses xvfb-run)"
@@ -136,10 +146,13 @@ impl App {
         let log_path = dir.path().join("tauri-driver.log");
         let log = std::fs::File::create(&log_path).expect("driver log");
         let mut command = Command::new(tauri_driver());
+        if in_folder {
+            command.current_dir(dir.path());
+        }
         command
             .args(["--port", &port.to_string()])
             .args(["--native-port", &native_port.to_string()])
-            .env("AVG_BORGING_DB", App::db_path_in(dir.path()))
+            .env("AVG_BORGING_DB", db)
             .stdin(Stdio::null())
             .stdout(log.try_clone().expect("log handle"))
             .stderr(log);
@@ -172,6 +185,7 @@ impl App {
             client,
             driver,
             dir,
+            db: db.to_owned(),
         }
     }
 
@@ -322,26 +336,48 @@ pub enum Dialog {
     Save,
 }
 
-/// Answers a native GTK file dialog the way a person would: waits for the window with `title`,
-/// focuses it, types `path` into its location or name field and presses Enter. (The page never
-/// sees paths; only a real dialog can provide one.)
-pub fn answer_file_dialog(kind: Dialog, title: &str, path: &Path) {
+/// Waits for the native GTK file dialog `title` and shows `folder` in it, as a person who types
+/// the folder in its location field; the dialog stays open.
+pub fn open_folder_in_dialog(title: &str, folder: &str) {
+    let window = wait_for_dialog(title);
+    let xdotool = |args: &[&str]| {
+        let status = Command::new("xdotool")
+            .args(args)
+            .status()
+            .expect("xdotool");
+        assert!(status.success(), "xdotool {args:?} failed");
+    };
+    xdotool(&["windowfocus", "--sync", &window]);
+    xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
+    xdotool(&["type", "--delay", "5", folder]);
+    xdotool(&["key", "Return"]);
+}
+
+/// The X window id of the visible dialog `title`, once it is there.
+fn wait_for_dialog(title: &str) -> String {
     let deadline = Instant::now() + ACTION_TIMEOUT;
-    let window = loop {
+    loop {
         let found = Command::new("xdotool")
             .args(["search", "--onlyvisible", "--name", title])
             .output()
             .expect("xdotool runs (installed by `make deps-test`)");
         let ids = String::from_utf8_lossy(&found.stdout);
         if let Some(id) = ids.split_whitespace().last() {
-            break id.to_owned();
+            return id.to_owned();
         }
         assert!(
             Instant::now() < deadline,
             "the dialog {title:?} did not open within {ACTION_TIMEOUT:?}"
         );
         std::thread::sleep(Duration::from_millis(100)); // polling for the window
-    };
+    }
+}
+
+/// Answers a native GTK file dialog the way a person would: waits for the window with `title`,
+/// focuses it, types `path` into its location or name field and presses Enter. (The page never
+/// sees paths; only a real dialog can provide one.)
+pub fn answer_file_dialog(kind: Dialog, title: &str, path: &Path) {
+    let window = wait_for_dialog(title);
     let xdotool = |args: &[&str]| {
         let status = Command::new("xdotool")
             .args(args)
@@ -478,5 +514,60 @@ impl App {
             )
             .await
             .expect("the screen's tab exists");
+    }
+}
+
+impl App {
+    /// Closes the window as a user does with the window's close button: the window manager's
+    /// close request (`WM_DELETE_WINDOW`), which the app may hold back to save first. Waits
+    /// until the app has exited; the WebDriver session ends with it.
+    pub async fn close_window(&self) {
+        use x11rb::connection::Connection as _;
+        use x11rb::protocol::xproto::{ClientMessageEvent, ConnectionExt as _, EventMask};
+
+        let pid = self.app_pid().expect("the app runs");
+        let found = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--pid", &pid.to_string()])
+            .output()
+            .expect("xdotool runs");
+        let windows: Vec<u32> = String::from_utf8_lossy(&found.stdout)
+            .split_whitespace()
+            .filter_map(|id| id.parse().ok())
+            .collect();
+        assert!(!windows.is_empty(), "the app's window is on screen");
+        let (conn, _) = x11rb::connect(None).expect("the X display");
+        let atom = |name: &[u8]| {
+            conn.intern_atom(false, name)
+                .expect("intern_atom")
+                .reply()
+                .expect("atom")
+                .atom
+        };
+        let (protocols, delete) = (atom(b"WM_PROTOCOLS"), atom(b"WM_DELETE_WINDOW"));
+        for window in windows {
+            let event = ClientMessageEvent::new(32, window, protocols, [delete, 0, 0, 0, 0]);
+            conn.send_event(false, window, EventMask::NO_EVENT, event)
+                .expect("send the close request");
+        }
+        conn.flush().expect("flush");
+        let deadline = Instant::now() + ACTION_TIMEOUT;
+        while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+            assert!(
+                Instant::now() < deadline,
+                "the app did not exit within {ACTION_TIMEOUT:?} after the close request"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await; // polling for the exit
+        }
+    }
+
+    /// Runs the command line of the same binary on this test's database.
+    pub fn command_line(&self, args: &[&str]) -> std::process::Output {
+        Command::new(app_binary())
+            .arg("--db")
+            .arg(&self.db)
+            .args(args)
+            .env_remove("AVG_BORGING_DB")
+            .output()
+            .expect("the command line runs")
     }
 }

@@ -315,6 +315,15 @@ fn the_command_line_waits_for_another_run_and_is_refused_while_the_window_is_ope
     // The window is open: a write is refused at once with the reason, exit 1, nothing changed;
     // a read still works.
     let window = DatabaseLock::acquire(&db, Opener::Window, LOCK_WAIT).unwrap();
+    let refused = avg_borging(&db, &["overview"]);
+    assert_eq!(
+        refused.status.code(),
+        Some(1),
+        "the window has not opened the file yet"
+    );
+    assert!(stderr(&refused).contains("het venster van AVG-borging"));
+    let store = Store::open_held(&db, &window).unwrap();
+    let _ = store.current_assessment().unwrap();
     let started = Instant::now();
     let refused = avg_borging(&db, &["set", "1.3", "aandacht"]);
     assert_eq!(refused.status.code(), Some(1));
@@ -331,6 +340,7 @@ fn the_command_line_waits_for_another_run_and_is_refused_while_the_window_is_ope
     );
     let overview = avg_borging(&db, &["overview", "--json"]);
     assert!(overview.status.success(), "{}", stderr(&overview));
+    drop(store);
     drop(window);
     let json: serde_json::Value = serde_json::from_str(&stdout(&overview)).unwrap();
     assert_eq!(json["total"]["partial"], 1);
@@ -350,14 +360,15 @@ fn database_files(db: &Path) -> Vec<(String, (u64, u64))> {
         .collect()
 }
 
-/// Files this process holds open that have been deleted meanwhile.
-fn deleted_open_files() -> Vec<String> {
+/// Files in `dir` this process holds open that have been deleted meanwhile.
+fn deleted_open_files(dir: &Path) -> Vec<String> {
+    let dir = dir.display().to_string();
     std::fs::read_dir("/proc/self/fd")
-        .unwrap()
+        .expect("this process's descriptors")
         .flatten()
         .filter_map(|fd| std::fs::read_link(fd.path()).ok())
         .map(|target| target.display().to_string())
-        .filter(|target| target.ends_with(" (deleted)"))
+        .filter(|target| target.starts_with(&dir) && target.ends_with(" (deleted)"))
         .collect()
 }
 
@@ -366,7 +377,7 @@ fn deleted_open_files() -> Vec<String> {
 /// descriptor drops every POSIX lock the process holds on that file, SQLite's included.
 fn stray_open_and_close(db: &Path) {
     for (path, _) in database_files(db) {
-        drop(std::fs::File::open(&path).unwrap());
+        drop(std::fs::File::open(&path).expect("the file opens"));
     }
 }
 
@@ -378,10 +389,10 @@ fn ctx() -> ChangeContext {
 }
 
 fn statuses(store: &Store) -> Vec<(String, Option<Status>)> {
-    let round = store.current_assessment().unwrap().unwrap();
+    let round = store.current_assessment().expect("read").expect("a round");
     store
         .assessment_view(round)
-        .unwrap()
+        .expect("the round's view")
         .themes
         .iter()
         .flat_map(|t| &t.criteria)
@@ -457,7 +468,11 @@ fn a_stray_close_in_the_windows_process_loses_nothing() {
             files_before,
             "round {round}: no file replaced"
         );
-        assert_eq!(deleted_open_files(), Vec::<String>::new(), "round {round}");
+        assert_eq!(
+            deleted_open_files(dir.path()),
+            Vec::<String>::new(),
+            "round {round}"
+        );
     }
     let mut expected = statuses(&store);
     // A write through the store after the last reader, as the FG's next keystroke.
@@ -512,7 +527,7 @@ fn without_the_lock_another_process_deletes_the_windows_wal() {
     stray_open_and_close(&db);
     plain_connection(true);
     assert!(
-        !deleted_open_files().is_empty(),
+        !deleted_open_files(dir.path()).is_empty(),
         "the store now writes into a deleted file"
     );
 }

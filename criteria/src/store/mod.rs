@@ -103,7 +103,13 @@ impl Store {
             true,
         )?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        let found: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        let found: i64 = conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .map_err(|err| match Error::from(err) {
+                // No -shm to read yet: the window holds the lock but has not opened the file.
+                Error::ReadOnly => Error::WindowOpen,
+                other => other,
+            })?;
         if found > SCHEMA_VERSION {
             return Err(Error::NewerSchema {
                 found,

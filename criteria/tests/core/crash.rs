@@ -221,6 +221,10 @@ fn a_command_line_racing_the_window_loses_no_acknowledged_save() {
     kill_writer_rounds(true);
 }
 
+#[allow(
+    clippy::unwrap_used,
+    reason = "the body of the two tests above: a failed step fails the test"
+)]
 fn kill_writer_rounds(racing: bool) {
     let seed = support::seed("CRASH_SEED");
     let rounds = support::count("CRASH_ROUNDS", 25);

@@ -15,10 +15,13 @@ const IMPORT_DIALOG: &str = "Criteria-werkmap kiezen";
 /// The answers of the open round by criterion code, read from the file after the app is gone.
 fn stored_answers(db: &Path) -> Vec<(String, AnswerInput)> {
     let store = Store::open(db).expect("the database opens");
-    let round = store.current_assessment().unwrap().expect("a round");
+    let round = store
+        .current_assessment()
+        .expect("the round is read")
+        .expect("a round");
     store
         .assessment_view(round)
-        .unwrap()
+        .expect("the round's view")
         .themes
         .iter()
         .flat_map(|t| &t.criteria)

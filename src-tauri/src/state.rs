@@ -55,11 +55,17 @@ fn open_store(
     let problem = store
         .daily_backup(time::OffsetDateTime::now_utc())
         .err()
-        .map(|err| ErrorReport {
-            code: "daily_backup_failed".into(),
-            message: format!(
-                "De automatische reservekopie van vandaag is niet gelukt. Uw gegevens zijn niet gewijzigd en u kunt gewoon verder werken, maar importeren kan pas weer als er een reservekopie gemaakt kan worden. {err}"
-            ),
+        .map(|err| {
+            let why = match &err {
+                criteria::Error::Backup { reason } => format!(": {reason}"),
+                _ => String::new(),
+            };
+            ErrorReport {
+                code: "daily_backup_failed".into(),
+                message: format!(
+                    "De automatische reservekopie van vandaag is niet gelukt{why}. Uw gegevens zijn niet gewijzigd en u kunt gewoon verder werken. Importeren kan pas weer als er een reservekopie gemaakt kan worden: controleer of er ruimte is op de schijf en of u in de map van AVG-borging mag schrijven."
+                ),
+            }
         });
     (Ok(store), problem)
 }

@@ -82,9 +82,15 @@ fn open_sidecar(path: &Path) -> Result<File> {
         .create(true)
         .truncate(false)
         .open(path)
-        .map_err(|source| Error::LockFile {
-            path: path.to_owned(),
-            source,
+        .map_err(|source| match source.kind() {
+            // A folder nobody may write in: the database cannot be changed there either.
+            std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => {
+                Error::ReadOnly
+            }
+            _ => Error::LockFile {
+                path: path.to_owned(),
+                source,
+            },
         })
 }
 

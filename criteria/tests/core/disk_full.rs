@@ -165,7 +165,16 @@ pub fn read_only_child() {
     let err = export(&mut store, &target).expect_err("read-only");
     report("EXPORT", format!("{} {err}", err.code()));
     assert_eq!(std::fs::read(&target).expect("export"), exported);
-    assert_eq!(names(&dir), ["export.xlsx", "gegevens.sqlite3"]);
+    assert_eq!(
+        names(&dir),
+        [
+            "export.xlsx",
+            "gegevens.sqlite3",
+            // The writer lock files stay next to the database (see store/lock.rs).
+            "gegevens.sqlite3.lock",
+            "gegevens.sqlite3.venster.lock"
+        ]
+    );
 
     let opened = Store::open(&db).and_then(|mut store| {
         store.set_status("1.1", Status::Open, None, &ctx())?;

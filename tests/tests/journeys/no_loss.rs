@@ -279,3 +279,27 @@ async fn every_way_of_leaving_a_field_saves_what_was_typed() {
     assert_eq!(deadline.as_deref(), Some("2026-12-31"));
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_daily_backup_is_shown_before_an_import_is_tried() {
+    // A file where the backup folder should be: the day's first backup cannot be made.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("reservekopieen"), b"geen map").unwrap();
+    let app = App::start_in(dir).await;
+    let banner = app
+        .wait_for("[data-testid=reservekopie-probleem]", START_TIMEOUT)
+        .await;
+    let text = banner.text().await.unwrap();
+    assert!(
+        text.contains("reservekopie van vandaag is niet gelukt")
+            && text.contains("importeren kan pas weer"),
+        "{text}"
+    );
+    app.wait_for("button.row[data-code='1.1']", ACTION_TIMEOUT)
+        .await;
+    app.screenshot("reservekopie-mislukt").await;
+    click_button(&app, "Begrepen").await;
+    app.wait_for_texts("[data-testid=reservekopie-probleem]", |t| t.is_empty())
+        .await;
+    app.stop().await;
+}

@@ -180,8 +180,9 @@ pub fn import_catalog_changes(
 
 /// Imports the latest dry run in one transaction; a corrected mapping is remembered. With
 /// `move_round`, the open round moves to the imported catalog version (answers carried over).
+/// Async, so it runs off the main thread: a backup and a large import must not freeze the window.
 #[tauri::command]
-pub fn confirm_import(
+pub async fn confirm_import(
     state: tauri::State<'_, AppState>,
     move_round: bool,
 ) -> Result<ImportOutcome, ErrorReport> {
@@ -215,9 +216,9 @@ pub fn backup_problem(state: tauri::State<'_, AppState>) -> Option<ErrorReport> 
 }
 
 /// Puts a backup back (chosen by name from `list_backups`; the current file is moved aside, never
-/// deleted) and opens the restored database.
+/// deleted) and opens the restored database. Async, so the copying runs off the main thread.
 #[tauri::command]
-pub fn restore_backup(
+pub async fn restore_backup(
     state: tauri::State<'_, AppState>,
     name: String,
 ) -> Result<AssessmentView, ErrorReport> {

@@ -4,8 +4,9 @@
 //!
 //! Root ignores file permissions, so nothing here relies on chmod. A real full disk and a real
 //! read-only mount are a small tmpfs in a private mount namespace of a child process
-//! (`unshare --mount`, as root); where that is not permitted the test says so and skips. The
-//! file-size limit (`prlimit --fsize`, SIGXFSZ ignored) needs no privilege and always runs.
+//! (`unshare --mount`, as root); where that is not permitted the test says so and skips, except
+//! in CI (`CI` set), where it fails. The file-size limit (`prlimit --fsize`, SIGXFSZ ignored)
+//! needs no privilege and always runs.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -255,7 +256,8 @@ pub fn export_child() {
 }
 
 /// A shell wrapper that mounts a tmpfs of `size` at `$AVGB_DIR` in a private mount namespace and
-/// then runs the child; `None` (with the reason printed) when this machine does not allow it.
+/// then runs the child; `None` when this machine does not allow it (see [`support::skip`]: a
+/// failure in CI).
 fn tmpfs_wrapper(size: &str) -> Option<Vec<String>> {
     let script = format!("mount -t tmpfs -o size={size} tmpfs \"$AVGB_DIR\" && exec \"$@\"");
     let probe_dir = tempfile::tempdir().expect("temp dir");
@@ -288,18 +290,11 @@ fn tmpfs_wrapper(size: &str) -> Option<Vec<String>> {
             .map(|s| s.to_string())
             .collect(),
         ),
-        Ok(out) => {
-            println!(
-                "SKIPPED: a private tmpfs cannot be mounted here (needs root and mount \
-                 namespaces): {}",
-                String::from_utf8_lossy(&out.stderr).trim()
-            );
-            None
-        }
-        Err(err) => {
-            println!("SKIPPED: unshare is not available: {err}");
-            None
-        }
+        Ok(out) => support::skip(format!(
+            "a private tmpfs cannot be mounted here (needs root and mount namespaces): {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )),
+        Err(err) => support::skip(format!("unshare is not available: {err}")),
     }
 }
 

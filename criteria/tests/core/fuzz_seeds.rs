@@ -194,7 +194,9 @@ fn the_fuzz_seeds_and_every_input_that_ever_crashed_the_fuzzer_are_handled() {
 
     let regressions = repo_dir("fuzz/regressions/import");
     let mut replayed = 0;
-    for entry in std::fs::read_dir(&regressions).into_iter().flatten() {
+    let entries = std::fs::read_dir(&regressions)
+        .unwrap_or_else(|err| panic!("cannot read {}: {err}", regressions.display()));
+    for entry in entries {
         let path = entry.unwrap().path();
         if path
             .file_name()
@@ -206,6 +208,12 @@ fn the_fuzz_seeds_and_every_input_that_ever_crashed_the_fuzzer_are_handled() {
         assert_plan_or_refusal(&path.display().to_string(), &bytes);
         replayed += 1;
     }
+    // A moved or emptied folder would otherwise make this test pass without replaying anything.
+    assert!(
+        replayed > 0,
+        "no fuzzer finding was replayed: {} holds no input",
+        regressions.display()
+    );
     println!(
         "{} seeds and {replayed} fuzzer findings replayed",
         seeds.len()

@@ -283,6 +283,20 @@ pub fn seed(var: &str) -> u64 {
     seed
 }
 
+/// A test that this machine cannot run (no permission to mount, a tool missing). Outside CI it
+/// prints `SKIPPED:` with `reason` and gives `None`, so the test passes without covering
+/// anything; in CI (`CI` set and not empty) it fails with `reason` instead, because there a
+/// skipped fault-injection test would look like a passed one.
+pub fn skip<T>(reason: impl std::fmt::Display) -> Option<T> {
+    let in_ci = std::env::var_os("CI").is_some_and(|value| !value.is_empty());
+    assert!(
+        !in_ci,
+        "cannot run here, and CI must run it (unset CI to skip): {reason}"
+    );
+    println!("SKIPPED: {reason}");
+    None
+}
+
 /// A count from the environment, or `default` (the short CI version).
 pub fn count(var: &str, default: usize) -> usize {
     std::env::var(var)

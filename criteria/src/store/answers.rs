@@ -319,6 +319,62 @@ mod tests {
         assert!(view.themes[0].criteria[0].answer.is_none());
     }
 
+    /// The history keeps every old and new answer as JSON text in the database, written by
+    /// earlier versions too; a reader of today must understand those rows, so the stored form
+    /// must not change (field names, their order, how statuses and an empty deadline are
+    /// written). This pins it for a first answer, a change and a clearing.
+    #[test]
+    fn the_stored_history_keeps_old_and_new_answers_in_a_fixed_json_form() {
+        let mut store = Store::open_in_memory().unwrap();
+        let at = datetime!(2026-01-05 09:00 UTC);
+        let round = store.ensure_started(at).unwrap();
+        let criterion = store.assessment_view(round).unwrap().themes[0].criteria[0].id;
+        let ctx = ChangeContext {
+            at,
+            by: "anna".into(),
+        };
+        let first = AnswerInput {
+            status: Some(Status::Partial),
+            justification: "Concept \"privacybeleid\"\nligt bij het college.".into(),
+            owner: "CISO".into(),
+            ..AnswerInput::default()
+        };
+        let second = AnswerInput {
+            status: Some(Status::NotApplicable),
+            justification: "Geen eigen verwerkingen; één regeling".into(),
+            owner: "CISO".into(),
+            action: "Jaarlijks toetsen".into(),
+            deadline: Some("2026-12-31".into()),
+            evidence: "Intranet > Beleid".into(),
+        };
+        for answer in [&first, &second, &AnswerInput::default()] {
+            assert!(store.save_answer(round, criterion, answer, &ctx).unwrap());
+        }
+        let rows: Vec<(Option<String>, Option<String>)> = store
+            .conn
+            .prepare(
+                "SELECT old_answer, new_answer FROM answer_history
+                 WHERE assessment_id = ?1 AND criterion_id = ?2 ORDER BY id",
+            )
+            .unwrap()
+            .query_map(rusqlite::params![round, criterion], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let first_json = r#"{"status":"partial","justification":"Concept \"privacybeleid\"\nligt bij het college.","owner":"CISO","action":"","deadline":null,"evidence":""}"#;
+        let second_json = r#"{"status":"not_applicable","justification":"Geen eigen verwerkingen; één regeling","owner":"CISO","action":"Jaarlijks toetsen","deadline":"2026-12-31","evidence":"Intranet > Beleid"}"#;
+        assert_eq!(
+            rows,
+            [
+                (None, Some(first_json.to_owned())),
+                (Some(first_json.to_owned()), Some(second_json.to_owned())),
+                (Some(second_json.to_owned()), None),
+            ]
+        );
+    }
+
     #[test]
     fn not_applicable_without_a_justification_is_refused() {
         let mut store = Store::open_in_memory().unwrap();

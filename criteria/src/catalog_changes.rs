@@ -241,6 +241,123 @@ pub(crate) fn between(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::{CriterionDraft, ThemeDraft};
+
+    /// A catalog draft with one theme of `(code, text)` criteria.
+    fn draft(version: &str, criteria: &[(&str, &str)]) -> CatalogDraft {
+        CatalogDraft {
+            name: "Criteria borging AVG".into(),
+            version: version.into(),
+            themes: vec![ThemeDraft {
+                name: "Governance".into(),
+                criteria: criteria
+                    .iter()
+                    .map(|(code, text)| CriterionDraft {
+                        code: (*code).into(),
+                        text: (*text).into(),
+                        answer: Some(crate::AnswerInput {
+                            status: Some(Status::Partial),
+                            ..Default::default()
+                        }),
+                        ..Default::default()
+                    })
+                    .collect(),
+            }],
+        }
+    }
+
+    /// A round on `catalog` with every criterion answered "partial", as the screens see it.
+    fn round_on(catalog: &CatalogDraft) -> AssessmentView {
+        let mut store = crate::Store::open_in_memory().expect("in-memory store");
+        let ctx = crate::ChangeContext {
+            at: time::macros::datetime!(2026-01-05 09:00 UTC),
+            by: "fg".into(),
+        };
+        let imported = store.import_catalog(catalog, &ctx).expect("import");
+        store.assessment_view(imported.assessment).expect("view")
+    }
+
+    #[test]
+    fn renumbered_criteria_continue_by_their_text_and_an_unrelated_one_does_not() {
+        let old = round_on(&draft(
+            "2024",
+            &[
+                (
+                    "1.1",
+                    "Er is een functionaris gegevensbescherming aangesteld.",
+                ),
+                ("1.2", "De organisatie heeft een register van verwerkingen."),
+                (
+                    "1.3",
+                    "Datalekken worden binnen 72 uur gemeld bij de toezichthouder.",
+                ),
+            ],
+        ));
+        // Every code changed: 1.1 keeps its text (extra spaces aside), 1.2 is reworded, and
+        // 1.3 is replaced by a criterion about something else that shares a few words with it.
+        let new = draft(
+            "2025",
+            &[
+                (
+                    "2.1",
+                    "Verzoeken van betrokkenen worden binnen een maand beantwoord.",
+                ),
+                (
+                    "2.2",
+                    "De organisatie houdt een actueel register van verwerkingen bij.",
+                ),
+                (
+                    "2.3",
+                    "Er is een  functionaris gegevensbescherming aangesteld.",
+                ),
+            ],
+        );
+        let (changes, continuations) = between(&old, &new);
+        let id = |code: &str| {
+            old.themes[0]
+                .criteria
+                .iter()
+                .find(|c| c.code == code)
+                .expect("old criterion")
+                .id
+        };
+        let mut found: Vec<_> = continuations
+            .iter()
+            .map(|c| (c.old, c.new_code.as_str(), c.review))
+            .collect();
+        found.sort();
+        let mut expected = vec![(id("1.1"), "2.3", true), (id("1.2"), "2.2", true)];
+        expected.sort();
+        assert_eq!(
+            found, expected,
+            "renumbered criteria continue, to be reviewed"
+        );
+
+        let pairs: Vec<_> = changes
+            .reworded
+            .iter()
+            .map(|r| (r.old.code.as_str(), r.new.code.as_str(), r.status))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("1.1", "2.3", Some(Status::Partial)),
+                ("1.2", "2.2", Some(Status::Partial)),
+            ],
+            "most similar first, each with the status to check"
+        );
+        assert_eq!(changes.reworded[0].similarity, 100);
+        assert!(changes.reworded[1].similarity >= SAME_CRITERION);
+        assert_eq!(changes.unchanged, 0);
+        let removed: Vec<_> = changes
+            .removed
+            .iter()
+            .map(|r| (r.criterion.code.as_str(), r.status))
+            .collect();
+        assert_eq!(removed, [("1.3", Some(Status::Partial))]);
+        let added: Vec<_> = changes.added.iter().map(|a| a.code.as_str()).collect();
+        assert_eq!(added, ["2.1"]);
+    }
 
     #[test]
     fn similarity_is_about_shared_words() {

@@ -292,7 +292,7 @@ async fn a_failed_daily_backup_is_shown_before_an_import_is_tried() {
     let text = banner.text().await.unwrap();
     assert!(
         text.contains("reservekopie van vandaag is niet gelukt")
-            && text.contains("importeren kan pas weer"),
+            && text.contains("Importeren kan pas weer"),
         "{text}"
     );
     app.wait_for("button.row[data-code='1.1']", ACTION_TIMEOUT)

@@ -257,6 +257,16 @@ impl App {
     pub async fn stop(mut self) -> tempfile::TempDir {
         let _ = self.client.clone().close().await;
         self.kill_driver();
+        // The app lets go of the database only when its process is gone: wait for its lock, so
+        // the next step (a restart, the command line, a look at the file) does not find it open.
+        let deadline = Instant::now() + ACTION_TIMEOUT;
+        while criteria::window_is_open(&self.db).unwrap_or(false) {
+            assert!(
+                Instant::now() < deadline,
+                "the app still held the database {ACTION_TIMEOUT:?} after it was stopped"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await; // polling for the exit
+        }
         let dir = tempfile::tempdir().expect("temp dir");
         std::mem::replace(&mut self.dir, dir)
     }

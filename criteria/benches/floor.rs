@@ -13,6 +13,9 @@ use criteria::import::{ImportOptions, analyse};
 use criteria::{ChangeContext, Status, Store};
 use time::OffsetDateTime;
 
+/// A fixed moment: the benchmarks measure work, not the clock.
+const BENCH_MOMENT: OffsetDateTime = time::macros::datetime!(2026-11-30 10:00 UTC);
+
 fn main() {
     let quick = std::env::var_os("FLOOR_QUICK").is_some();
     let dir = std::env::temp_dir().join(format!("avg-borging-bench-{}", std::process::id()));
@@ -58,7 +61,7 @@ fn main() {
         });
         report("  vs read + bare SQLite", ours, floor + sqlite);
         let read_only = median(runs, || {
-            let options = ImportOptions::new(OffsetDateTime::now_utc().date());
+            let options = ImportOptions::new(BENCH_MOMENT.date());
             analyse(&path, &options).expect("import analyses");
         });
         report("  of which read+detect", read_only, floor);
@@ -131,10 +134,16 @@ fn profile(dir: &Path, case: &str) {
 /// commit; returns the number of criteria.
 fn import_into(path: &Path, db: &Path) -> usize {
     let mut store = Store::open(db).expect("store");
-    let options = ImportOptions::new(OffsetDateTime::now_utc().date());
+    let options = ImportOptions::new(BENCH_MOMENT.date());
     let plan = analyse(path, &options).expect("import analyses");
     store
-        .import_catalog(&plan.catalog, &ctx())
+        .import_catalog(
+            store
+                .current_assessment()
+                .expect("the current round is read"),
+            &plan.catalog,
+            &ctx(),
+        )
         .expect("import stores");
     plan.catalog.criteria().count()
 }
@@ -142,16 +151,24 @@ fn import_into(path: &Path, db: &Path) -> usize {
 /// The workbook at `path` imported into an in-memory store, as the screens show it.
 fn imported_view(path: &Path) -> criteria::AssessmentView {
     let mut store = Store::open_in_memory().expect("store");
-    let options = ImportOptions::new(OffsetDateTime::now_utc().date());
+    let options = ImportOptions::new(BENCH_MOMENT.date());
     let plan = analyse(path, &options).expect("import");
-    store.import_catalog(&plan.catalog, &ctx()).expect("store");
-    store.open_current(OffsetDateTime::now_utc()).expect("view")
+    store
+        .import_catalog(
+            store
+                .current_assessment()
+                .expect("the current round is read"),
+            &plan.catalog,
+            &ctx(),
+        )
+        .expect("store");
+    store.open_current(BENCH_MOMENT).expect("view")
 }
 
 fn export_params(view: &criteria::AssessmentView) -> ExportParams<'_> {
     ExportParams {
         view,
-        exported_at: OffsetDateTime::now_utc(),
+        exported_at: BENCH_MOMENT,
         program: "bench",
     }
 }
@@ -160,15 +177,19 @@ fn export_params(view: &criteria::AssessmentView) -> ExportParams<'_> {
 /// import of it next to the bare read.
 fn example_round_trip(dir: &Path, runs: usize) {
     let mut store = Store::open_in_memory().expect("store");
-    store
-        .ensure_started(OffsetDateTime::now_utc())
-        .expect("example");
+    store.ensure_started(BENCH_MOMENT).expect("example");
     for code in ["1.1", "1.2", "2.1", "3.1"] {
         store
-            .set_status(code, Status::Partial, Some("loopt"), &ctx())
+            .set_status(
+                store.current_round().expect("a round"),
+                code,
+                Status::Partial,
+                Some("loopt"),
+                &ctx(),
+            )
             .expect("answer");
     }
-    let view = store.open_current(OffsetDateTime::now_utc()).expect("view");
+    let view = store.open_current(BENCH_MOMENT).expect("view");
     let bytes = workbook_bytes(&export_params(&view)).expect("export");
     let path = dir.join("voorbeeld.xlsx");
     std::fs::write(&path, bytes).expect("example workbook");
@@ -183,7 +204,7 @@ fn example_round_trip(dir: &Path, runs: usize) {
 
 fn ctx() -> ChangeContext {
     ChangeContext {
-        at: OffsetDateTime::now_utc(),
+        at: BENCH_MOMENT,
         by: "bench".into(),
     }
 }
@@ -389,9 +410,7 @@ fn bare_xlsxwriter_write(sheets: &[SheetCells]) {
 fn answer_latency(dir: &Path, changes: usize) {
     let path: PathBuf = dir.join("latency.sqlite3");
     let mut store = Store::open(&path).expect("store");
-    store
-        .ensure_started(OffsetDateTime::now_utc())
-        .expect("start");
+    store.ensure_started(BENCH_MOMENT).expect("start");
     let codes = ["1.1", "1.2", "2.1", "2.2"];
     let statuses = [Status::Implemented, Status::Partial, Status::Open];
     let mut times: Vec<Duration> = (0..changes)
@@ -399,6 +418,7 @@ fn answer_latency(dir: &Path, changes: usize) {
             let start = Instant::now();
             store
                 .set_status(
+                    store.current_round().expect("a round"),
                     codes[i % codes.len()],
                     statuses[i % statuses.len()],
                     None,

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::store::AnswerInput;
+use crate::model::AnswerInput;
 
 /// A catalog read from a file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]

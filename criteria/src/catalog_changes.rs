@@ -273,7 +273,15 @@ mod tests {
             at: time::macros::datetime!(2026-01-05 09:00 UTC),
             by: "fg".into(),
         };
-        let imported = store.import_catalog(catalog, &ctx).expect("import");
+        let imported = store
+            .import_catalog(
+                store
+                    .current_assessment()
+                    .expect("the current round is read"),
+                catalog,
+                &ctx,
+            )
+            .expect("import");
         store.assessment_view(imported.assessment).expect("view")
     }
 

@@ -3,7 +3,9 @@
 //! We do not ship VNG's "Criteria borging AVG" (its licence is unclear): these criteria are our
 //! own, written from the AVG articles and the Dutch context, and labelled as an example.
 
-pub(crate) use crate::example_data::THEMES as EXAMPLE_THEMES;
+mod data;
+
+pub(crate) use data::THEMES as EXAMPLE_THEMES;
 
 /// Name of the example catalog as the user sees it.
 pub const EXAMPLE_CATALOG_NAME: &str = "Voorbeeldset borging AVG (geen VNG-tekst)";

@@ -156,7 +156,13 @@ mod tests {
         };
         let mut store = Store::open_in_memory().expect("in-memory store");
         let imported = store
-            .import_catalog(&draft, &ctx)
+            .import_catalog(
+                store
+                    .current_assessment()
+                    .expect("the current round is read"),
+                &draft,
+                &ctx,
+            )
             .expect("import the catalog");
         let organisation = store
             .assessment_view(imported.assessment)

@@ -10,7 +10,6 @@ mod catalog_changes;
 mod comparison;
 mod error;
 mod example;
-mod example_data;
 pub mod export;
 pub mod fingerprint;
 pub mod import;

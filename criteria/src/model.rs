@@ -121,3 +121,70 @@ mod tests {
         assert_eq!(Status::Open.label(), "Vraagt aandacht");
     }
 }
+
+/// The full content of an answer as the user edits it. Saving replaces the previous content.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct AnswerInput {
+    /// `None` = not assessed (notes may still be kept).
+    pub status: Option<Status>,
+    /// Why this status (onderbouwing).
+    pub justification: String,
+    /// Who is responsible (eigenaar).
+    pub owner: String,
+    /// What will be done (actie).
+    pub action: String,
+    /// When, `YYYY-MM-DD`.
+    pub deadline: Option<String>,
+    /// Where the evidence is (bewijs).
+    pub evidence: String,
+}
+
+impl AnswerInput {
+    /// True when nothing at all is filled in: the same as no answer.
+    pub fn is_empty(&self) -> bool {
+        self.status.is_none()
+            && self.justification.is_empty()
+            && self.owner.is_empty()
+            && self.action.is_empty()
+            && self.deadline.is_none()
+            && self.evidence.is_empty()
+    }
+}
+
+/// Who made a change and when; the clock is passed in, never read here.
+#[derive(Debug, Clone)]
+pub struct ChangeContext {
+    /// The moment of the change.
+    pub at: time::OffsetDateTime,
+    /// Who made it (the operating-system user, or a name given on the command line).
+    pub by: String,
+}
+
+/// How and when a round was sealed (vastgesteld).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Seal {
+    /// The date of establishment, `YYYY-MM-DD`.
+    pub sealed_on: String,
+    /// Who established it, e.g. "College van B&W" or the FG's name.
+    pub sealed_by: String,
+    /// Hex SHA-256 of the round's contents at sealing (see `fingerprint`).
+    pub fingerprint: String,
+}
+
+impl Seal {
+    /// Reads `sealed_at, sealed_by, fingerprint` from column `first` on; `None` when open.
+    pub(crate) fn from_row(
+        row: &rusqlite::Row<'_>,
+        first: usize,
+    ) -> rusqlite::Result<Option<Seal>> {
+        let on: Option<String> = row.get(first)?;
+        Ok(match on {
+            Some(sealed_on) => Some(Seal {
+                sealed_on,
+                sealed_by: row.get(first + 1)?,
+                fingerprint: row.get::<_, Option<String>>(first + 2)?.unwrap_or_default(),
+            }),
+            None => None,
+        })
+    }
+}

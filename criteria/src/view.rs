@@ -5,8 +5,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
+use crate::model::{AnswerInput, Seal};
 use crate::model::{AssessmentId, CriterionId, OrganisationId, ThemeId};
-use crate::store::{AnswerInput, Seal};
 
 /// One assessment with its catalog's themes and criteria, and the answers given so far.
 #[derive(Debug, Clone, Serialize, TS)]

@@ -60,11 +60,18 @@ fn an_exported_round_re_imports_with_the_same_statuses_and_overview() {
         ("3.1", Status::Implemented),
     ] {
         store
-            .set_status(code, status, Some("zie beleid"), &ctx())
+            .set_status(
+                store.current_round().expect("a round"),
+                code,
+                status,
+                Some("zie beleid"),
+                &ctx(),
+            )
             .unwrap();
     }
     store
         .set_status(
+            store.current_round().expect("a round"),
             "4.1",
             Status::NotApplicable,
             Some("geen eigen taak"),
@@ -79,14 +86,30 @@ fn an_exported_round_re_imports_with_the_same_statuses_and_overview() {
 
     // Importing it into a fresh store gives the same overview.
     let mut other = Store::open_in_memory().unwrap();
-    let outcome = other.import_catalog(&plan.catalog, &ctx()).unwrap();
+    let outcome = other
+        .import_catalog(
+            other
+                .current_assessment()
+                .expect("the current round is read"),
+            &plan.catalog,
+            &ctx(),
+        )
+        .unwrap();
     assert_eq!(outcome.answers_changed, 5);
     assert_eq!(
         other.overview(outcome.assessment).unwrap().total,
         Overview::of(&view).total
     );
     // Importing it back into the same store changes nothing.
-    let again = store.import_catalog(&plan.catalog, &ctx()).unwrap();
+    let again = store
+        .import_catalog(
+            store
+                .current_assessment()
+                .expect("the current round is read"),
+            &plan.catalog,
+            &ctx(),
+        )
+        .unwrap();
     assert!(!again.new_catalog);
     assert_eq!(again.answers_changed, 0);
 }
@@ -170,7 +193,15 @@ fn a_corrected_column_mapping_is_remembered_for_the_next_file_with_the_same_head
     };
     let plan = analyse_bytes("eigen.xlsx", &bytes, &corrected).unwrap();
     assert_eq!(plan.catalog.criteria().count(), 2);
-    store.apply_import(&plan, &ctx()).unwrap();
+    store
+        .apply_import(
+            store
+                .current_assessment()
+                .expect("the current round is read"),
+            &plan,
+            &ctx(),
+        )
+        .unwrap();
 
     let next = ImportOptions {
         remembered: store.remembered_mappings().unwrap(),
@@ -195,9 +226,23 @@ fn a_re_imported_export_updates_the_same_round_even_after_colleagues_sorted_and_
     let mut store = Store::open_in_memory().unwrap();
     let round = store.ensure_started(NOW).unwrap();
     store
-        .set_status("1.1", Status::Implemented, None, &ctx())
+        .set_status(
+            store.current_round().expect("a round"),
+            "1.1",
+            Status::Implemented,
+            None,
+            &ctx(),
+        )
         .unwrap();
-    store.set_status("1.2", Status::Open, None, &ctx()).unwrap();
+    store
+        .set_status(
+            store.current_round().expect("a round"),
+            "1.2",
+            Status::Open,
+            None,
+            &ctx(),
+        )
+        .unwrap();
     let (_, mut plan) = export_and_reimport(&mut store);
     assert!(plan.own_export);
 
@@ -217,7 +262,15 @@ fn a_re_imported_export_updates_the_same_round_even_after_colleagues_sorted_and_
             }
         }
     }
-    let outcome = store.apply_import(&plan, &ctx()).unwrap();
+    let outcome = store
+        .apply_import(
+            store
+                .current_assessment()
+                .expect("the current round is read"),
+            &plan,
+            &ctx(),
+        )
+        .unwrap();
     assert_eq!(outcome.assessment, round, "the same round, no copy");
     assert!(!outcome.new_catalog && !outcome.new_assessment);
     assert_eq!(outcome.answers_changed, 2);
@@ -256,7 +309,15 @@ fn the_same_workbook_imported_on_another_day_updates_the_same_round() {
     let mut store = Store::open_in_memory().unwrap();
     let bytes = plain_workbook(&[["1.1", "Er is een FG", "Ja"], ["1.2", "Er is beleid", ""]]);
     let monday = analyse_bytes("vng.xlsx", &bytes, &ImportOptions::new(NOW.date())).unwrap();
-    let first = store.apply_import(&monday, &ctx()).unwrap();
+    let first = store
+        .apply_import(
+            store
+                .current_assessment()
+                .expect("the current round is read"),
+            &monday,
+            &ctx(),
+        )
+        .unwrap();
 
     let bytes = plain_workbook(&[
         ["1.1", "Er is een FG", "Ja"],
@@ -264,7 +325,15 @@ fn the_same_workbook_imported_on_another_day_updates_the_same_round() {
     ]);
     let later = NOW.date().next_day().unwrap();
     let tuesday = analyse_bytes("vng.xlsx", &bytes, &ImportOptions::new(later)).unwrap();
-    let second = store.apply_import(&tuesday, &ctx()).unwrap();
+    let second = store
+        .apply_import(
+            store
+                .current_assessment()
+                .expect("the current round is read"),
+            &tuesday,
+            &ctx(),
+        )
+        .unwrap();
     assert_eq!(second.catalog, first.catalog);
     assert_eq!(second.assessment, first.assessment);
     assert_eq!(second.answers_changed, 1);
@@ -277,7 +346,15 @@ fn a_workbook_without_any_criterion_cannot_be_imported() {
     let bytes = plain_workbook(&[["", "Alleen tekst, geen nummer", "Ja"]]);
     let plan = analyse_bytes("leeg.xlsx", &bytes, &ImportOptions::new(NOW.date())).unwrap();
     assert_eq!(plan.blocking(), 1, "{:?}", plan.findings);
-    let err = store.apply_import(&plan, &ctx()).unwrap_err();
+    let err = store
+        .apply_import(
+            store
+                .current_assessment()
+                .expect("the current round is read"),
+            &plan,
+            &ctx(),
+        )
+        .unwrap_err();
     assert_eq!(err.code(), "import_blocked");
     assert_eq!(store.current_assessment().unwrap(), Some(round));
     assert!(

@@ -10,7 +10,6 @@ use std::process::ExitCode;
 use criteria::{
     AssessmentId, Comparison, Error, NewRound, Overview, Rounds, SealRequest, Status, Store,
 };
-use time::OffsetDateTime;
 
 const USAGE: &str = "Gebruik:
   avg-borging                                   start het venster
@@ -346,9 +345,9 @@ impl Selection {
     /// example round, as in the window.
     fn round(&self, store: &mut Store) -> Result<AssessmentId, Failure> {
         if self.organisation.is_none() && self.round.is_none() {
-            return Ok(store.ensure_started(OffsetDateTime::now_utc())?);
+            return Ok(store.ensure_started(crate::clock::now())?);
         }
-        store.ensure_started(OffsetDateTime::now_utc())?;
+        store.ensure_started(crate::clock::now())?;
         store
             .find_round(self.organisation.as_deref(), self.round.as_deref())?
             .ok_or_else(|| Failure::Refused("Er is nog geen ronde.".into()))
@@ -356,7 +355,7 @@ impl Selection {
 
     /// A round of the selected organisation by name.
     fn named(&self, store: &mut Store, name: &str) -> Result<AssessmentId, Failure> {
-        store.ensure_started(OffsetDateTime::now_utc())?;
+        store.ensure_started(crate::clock::now())?;
         store
             .find_round(self.organisation.as_deref(), Some(name))?
             .ok_or_else(|| Failure::Refused(format!("De ronde {name:?} is niet gevonden.")))
@@ -367,17 +366,17 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
     let ctx = crate::data_path::change_context();
     match command {
         Command::Import { file, dry_run } => {
-            if selection.organisation.is_some() || selection.round.is_some() {
-                let round = selection.round(store)?;
-                if !dry_run {
-                    store.open_round(round)?;
-                }
-            }
-            import(store, &file, dry_run)
+            // The round meant; on a new database there is none yet and the import makes one.
+            let round = if selection.organisation.is_some() || selection.round.is_some() {
+                Some(selection.round(store)?)
+            } else {
+                store.current_assessment()?
+            };
+            import(store, &file, round, dry_run)
         }
         Command::Set { code, status, note } => {
             let round = selection.round(store)?;
-            let changed = store.set_status_in(round, &code, status, note.as_deref(), &ctx)?;
+            let changed = store.set_status(round, &code, status, note.as_deref(), &ctx)?;
             println!(
                 "{code}: {}{}",
                 status.label(),
@@ -391,7 +390,7 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
             let view = store.assessment_view(round)?;
             let params = criteria::export::ExportParams {
                 view: &view,
-                exported_at: OffsetDateTime::now_utc(),
+                exported_at: crate::clock::now(),
                 program: concat!("AVG-borging ", env!("CARGO_PKG_VERSION")),
             };
             criteria::export::write_workbook(&params, &file)?;
@@ -409,7 +408,7 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
             Ok(ExitCode::SUCCESS)
         }
         Command::Rounds => {
-            store.ensure_started(OffsetDateTime::now_utc())?;
+            store.ensure_started(crate::clock::now())?;
             print!("{}", rounds_table(&store.rounds()?));
             Ok(ExitCode::SUCCESS)
         }
@@ -542,11 +541,16 @@ fn comparison_table(comparison: &Comparison) -> String {
     out
 }
 
-fn import(store: &mut Store, file: &Path, dry_run: bool) -> Result<ExitCode, Failure> {
+fn import(
+    store: &mut Store,
+    file: &Path,
+    round: Option<AssessmentId>,
+    dry_run: bool,
+) -> Result<ExitCode, Failure> {
     use criteria::import::{ImportOptions, Severity, analyse};
     let options = ImportOptions {
         remembered: store.remembered_mappings()?,
-        ..ImportOptions::new(OffsetDateTime::now_utc().date())
+        ..ImportOptions::new(crate::clock::now().date())
     };
     store.refuse_own_file(file, criteria::FileUse::Import)?;
     let plan = analyse(file, &options)?;
@@ -585,7 +589,7 @@ fn import(store: &mut Store, file: &Path, dry_run: bool) -> Result<ExitCode, Fai
                 .into(),
         ));
     }
-    let outcome = store.apply_import(&plan, &crate::data_path::change_context())?;
+    let outcome = store.apply_import(round, &plan, &crate::data_path::change_context())?;
     println!(
         "Geïmporteerd in beoordeling {:?}: {} criteria, {} antwoorden gewijzigd{}.",
         outcome.assessment_name,

@@ -8,7 +8,6 @@ use criteria::{
     Overview, RoundEvent, Rounds, Seal, SealCheck, SealRequest, export,
 };
 use tauri_plugin_dialog::DialogExt;
-use time::OffsetDateTime;
 
 use crate::state::{AppState, PendingImport};
 
@@ -19,7 +18,7 @@ pub fn current_assessment(
 ) -> Result<AssessmentView, ErrorReport> {
     let mut store = state.store()?;
     let view = store
-        .open_current(OffsetDateTime::now_utc())
+        .open_current(crate::clock::now())
         .map_err(|err| err.report());
     // The start-up benchmark (scripts/bench.sh) starts the app without a WebDriver, which would
     // add its own session set-up, and reads when the page got its data.
@@ -108,7 +107,7 @@ fn analyse(
         header_row: corrections.header_row,
         mapping: corrections.mapping,
         remembered,
-        ..ImportOptions::new(OffsetDateTime::now_utc().date())
+        ..ImportOptions::new(crate::clock::now().date())
     };
     import::analyse(path, &options).map_err(|err| err.report())
 }
@@ -169,21 +168,24 @@ pub async fn revise_import(
 #[tauri::command]
 pub fn import_catalog_changes(
     state: tauri::State<'_, AppState>,
+    assessment: AssessmentId,
 ) -> Result<Option<CatalogChanges>, ErrorReport> {
     let pending = state.pending_import();
     let plan = &pending.as_ref().ok_or_else(no_pending_import)?.plan;
     state
         .store()?
-        .catalog_changes(plan)
+        .catalog_changes(assessment, plan)
         .map_err(|err| err.report())
 }
 
-/// Imports the latest dry run in one transaction; a corrected mapping is remembered. With
-/// `move_round`, the open round moves to the imported catalog version (answers carried over).
+/// Imports the latest dry run in one transaction for the open round `assessment`; a corrected
+/// mapping is remembered. With `move_round`, that round moves to the imported catalog version
+/// (answers carried over).
 /// Async, so it runs off the main thread: a backup and a large import must not freeze the window.
 #[tauri::command]
 pub async fn confirm_import(
     state: tauri::State<'_, AppState>,
+    assessment: AssessmentId,
     move_round: bool,
 ) -> Result<ImportOutcome, ErrorReport> {
     let mut pending = state.pending_import();
@@ -191,9 +193,9 @@ pub async fn confirm_import(
     let mut store = state.store()?;
     let ctx = crate::data_path::change_context();
     let outcome = if move_round {
-        store.apply_import_upgrading(plan, &ctx)
+        store.apply_import_upgrading(assessment, plan, &ctx)
     } else {
-        store.apply_import(plan, &ctx)
+        store.apply_import(Some(assessment), plan, &ctx)
     }
     .map_err(|err| err.report())?;
     *pending = None;
@@ -225,7 +227,7 @@ pub async fn restore_backup(
     state.restore_backup(&name)?;
     state
         .store()?
-        .open_current(OffsetDateTime::now_utc())
+        .open_current(crate::clock::now())
         .map_err(|err| err.report())
 }
 
@@ -235,15 +237,17 @@ pub fn rounds(state: tauri::State<'_, AppState>) -> Result<Rounds, ErrorReport> 
     state.store()?.rounds().map_err(|err| err.report())
 }
 
-/// Creates an organisation with a first round and opens that round.
+/// Creates an organisation with a first round (on the catalog of the open round `catalog_of`)
+/// and opens that round.
 #[tauri::command]
 pub fn create_organisation(
     state: tauri::State<'_, AppState>,
     name: String,
+    catalog_of: AssessmentId,
 ) -> Result<AssessmentView, ErrorReport> {
     let mut store = state.store()?;
     let round = store
-        .create_organisation(&name, &crate::data_path::change_context())
+        .create_organisation(&name, Some(catalog_of), &crate::data_path::change_context())
         .map_err(|err| err.report())?;
     store.assessment_view(round).map_err(|err| err.report())
 }
@@ -397,7 +401,7 @@ pub async fn export_workbook<R: tauri::Runtime>(
         .map_err(|err| err.report())?;
     let params = export::ExportParams {
         view: &view,
-        exported_at: OffsetDateTime::now_utc(),
+        exported_at: crate::clock::now(),
         program: concat!("AVG-borging ", env!("CARGO_PKG_VERSION")),
     };
     export::write_workbook_with_comparison(&params, comparison.as_ref(), &path)

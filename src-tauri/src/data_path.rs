@@ -32,16 +32,14 @@ pub fn change_context() -> criteria::ChangeContext {
         .find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))
         .unwrap_or_else(|| "onbekend".to_owned());
     criteria::ChangeContext {
-        at: time::OffsetDateTime::now_utc(),
+        at: crate::clock::now(),
         by,
     }
 }
 
-/// Today's date on this computer (local time when known), for "overdue" in the plan.
+/// Today's date on this computer, for "overdue" in the plan.
 pub fn today() -> time::Date {
-    time::OffsetDateTime::now_local()
-        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
-        .date()
+    crate::clock::now().date()
 }
 
 #[cfg(test)]

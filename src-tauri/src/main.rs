@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod cli;
+mod clock;
 mod closing;
 mod commands;
 mod data_path;
@@ -23,6 +24,7 @@ static STARTED: OnceLock<Instant> = OnceLock::new();
 fn main() -> ExitCode {
     STARTED.get_or_init(Instant::now);
     lean_rendering();
+    clock::init();
     let args: Vec<String> = std::env::args_os()
         .skip(1)
         .map(|arg| arg.to_string_lossy().into_owned())

@@ -53,7 +53,7 @@ fn open_store(
         Err(err) => return (Err(err.report()), None),
     };
     let problem = store
-        .daily_backup(time::OffsetDateTime::now_utc())
+        .daily_backup(crate::clock::now())
         .err()
         .map(|err| {
             let why = match &err {
@@ -145,8 +145,8 @@ impl AppState {
             code: "restoring".into(),
             message: "Er wordt een reservekopie teruggezet. Wacht even.".into(),
         });
-        let restored = criteria::restore_backup(path, name, time::OffsetDateTime::now_utc())
-            .map_err(|err| err.report());
+        let restored =
+            criteria::restore_backup(path, name, crate::clock::now()).map_err(|err| err.report());
         let (store, problem) = open_store(path, lock);
         *slot = store;
         *self

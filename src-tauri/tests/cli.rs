@@ -194,6 +194,34 @@ fn rounds_are_created_compared_and_sealed_from_the_command_line() {
     let set = avg_borging(&db, &["set", "1.2", "aandacht"]);
     assert!(set.status.success(), "{}", stderr(&set));
 
+    // Naming a round on the command line does not change the round the window opens.
+    let workbook = dir.path().join("criteria.xlsx");
+    criteria_workbook(&workbook);
+    for args in [
+        vec!["--round", "2026", "set", "1.1", "gedeeltelijk"],
+        vec![
+            "--round",
+            "2026",
+            "import",
+            workbook.to_str().unwrap(),
+            "--dry-run",
+        ],
+        vec!["--round", "2026", "overview"],
+    ] {
+        let out = avg_borging(&db, &args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+    let listed = avg_borging(&db, &["rounds"]);
+    let open: Vec<String> = stdout(&listed)
+        .lines()
+        .filter(|l| l.trim_start().starts_with('*'))
+        .map(str::to_owned)
+        .collect();
+    assert!(
+        open.len() == 1 && open[0].contains("2027"),
+        "still 2027: {open:?}"
+    );
+
     let listed = avg_borging(&db, &["rounds"]);
     assert!(listed.status.success());
     let text = stdout(&listed);
@@ -383,7 +411,7 @@ fn stray_open_and_close(db: &Path) {
 
 fn ctx() -> ChangeContext {
     ChangeContext {
-        at: time::OffsetDateTime::now_utc(),
+        at: time::macros::datetime!(2026-11-30 10:00 UTC),
         by: "fg".into(),
     }
 }
@@ -418,7 +446,13 @@ fn a_stray_close_in_the_windows_process_loses_nothing() {
     store.ensure_started(ctx().at).unwrap();
     let codes: Vec<String> = statuses(&store).into_iter().map(|(code, _)| code).collect();
     store
-        .set_status(&codes[0], Status::Implemented, None, &ctx())
+        .set_status(
+            store.current_round().expect("a round"),
+            &codes[0],
+            Status::Implemented,
+            None,
+            &ctx(),
+        )
         .unwrap();
     let files_before = database_files(&db);
     assert_eq!(files_before.len(), 3, "database, -wal and -shm exist");
@@ -441,7 +475,15 @@ fn a_stray_close_in_the_windows_process_loses_nothing() {
         // The store writes after the stray close, and the readers see it.
         let code = &codes[2 + round % (codes.len() - 2)];
         let status = [Status::Open, Status::Partial, Status::Implemented][round % 3];
-        store.set_status(code, status, None, &ctx()).unwrap();
+        store
+            .set_status(
+                store.current_round().expect("a round"),
+                code,
+                status,
+                None,
+                &ctx(),
+            )
+            .unwrap();
         let overview = avg_borging(&db, &["overview", "--json"]);
         assert!(overview.status.success(), "{}", stderr(&overview));
         let json: serde_json::Value = serde_json::from_str(&stdout(&overview)).unwrap();
@@ -477,7 +519,13 @@ fn a_stray_close_in_the_windows_process_loses_nothing() {
     let mut expected = statuses(&store);
     // A write through the store after the last reader, as the FG's next keystroke.
     store
-        .set_status(&codes[1], Status::Open, Some("na de opdrachtregel"), &ctx())
+        .set_status(
+            store.current_round().expect("a round"),
+            &codes[1],
+            Status::Open,
+            Some("na de opdrachtregel"),
+            &ctx(),
+        )
         .unwrap();
     expected[1].1 = Some(Status::Open);
     drop(store);

@@ -588,7 +588,13 @@ async fn a_damaged_database_is_refused_and_a_backup_can_be_put_back() {
             by: "fg".into(),
         };
         store
-            .set_status("1.1", Status::Implemented, None, &ctx)
+            .set_status(
+                store.current_round().expect("a round"),
+                "1.1",
+                Status::Implemented,
+                None,
+                &ctx,
+            )
             .unwrap();
         store.backup(BackupReason::Daily, at).unwrap();
     }

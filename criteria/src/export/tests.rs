@@ -9,9 +9,9 @@ use calamine::{Data, Range, Reader, SheetVisible, Xlsx};
 use time::macros::{date, datetime};
 
 use super::*;
+use crate::model::AnswerInput;
 use crate::model::{AssessmentId, CriterionId, Status, ThemeId};
 use crate::overview::Counts;
-use crate::store::AnswerInput;
 use crate::view::{AssessmentSummary, CriterionView, ThemeView};
 use crate::workbook_format::{
     CRITERIA_COLUMNS, CRITERIA_SHEET, FORMAT_VERSION, KEY_COLUMN, METADATA_SHEET, OVERVIEW_SHEET,

@@ -1,50 +1,11 @@
 //! The `answer` table and its append-only `answer_history`.
 
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::{Deserialize, Serialize};
-use time::OffsetDateTime;
+use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::model::{AssessmentId, CriterionId, Status};
-
-/// The full content of an answer as the user edits it. Saving replaces the previous content.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct AnswerInput {
-    /// `None` = not assessed (notes may still be kept).
-    pub status: Option<Status>,
-    /// Why this status (onderbouwing).
-    pub justification: String,
-    /// Who is responsible (eigenaar).
-    pub owner: String,
-    /// What will be done (actie).
-    pub action: String,
-    /// When, `YYYY-MM-DD`.
-    pub deadline: Option<String>,
-    /// Where the evidence is (bewijs).
-    pub evidence: String,
-}
-
-impl AnswerInput {
-    /// True when nothing at all is filled in: the same as no answer.
-    pub fn is_empty(&self) -> bool {
-        self.status.is_none()
-            && self.justification.is_empty()
-            && self.owner.is_empty()
-            && self.action.is_empty()
-            && self.deadline.is_none()
-            && self.evidence.is_empty()
-    }
-}
-
-/// Who made a change and when; the clock is passed in, never read here.
-#[derive(Debug, Clone)]
-pub struct ChangeContext {
-    /// The moment of the change.
-    pub at: OffsetDateTime,
-    /// Who made it (the operating-system user, or a name given on the command line).
-    pub by: String,
-}
+use crate::model::{AnswerInput, AssessmentId, ChangeContext, CriterionId, Status};
 
 /// Niet van toepassing needs a justification when a user sets it. (An import keeps what the file
 /// says and reports the missing justification instead.)
@@ -385,12 +346,19 @@ mod tests {
             by: "anna".into(),
         };
         let err = store
-            .set_status("1.1", Status::NotApplicable, None, &ctx)
+            .set_status(
+                store.current_round().expect("a round"),
+                "1.1",
+                Status::NotApplicable,
+                None,
+                &ctx,
+            )
             .unwrap_err();
         assert_eq!(err.code(), "justification_required");
         assert!(
             store
                 .set_status(
+                    store.current_round().expect("a round"),
                     "1.1",
                     Status::NotApplicable,
                     Some("Geen eigen verwerkingen"),
@@ -409,7 +377,15 @@ mod tests {
             at,
             by: "anna".into(),
         };
-        store.set_status("1.1", Status::Open, None, &ctx).unwrap();
+        store
+            .set_status(
+                store.current_round().expect("a round"),
+                "1.1",
+                Status::Open,
+                None,
+                &ctx,
+            )
+            .unwrap();
         let err = store
             .conn
             .execute("UPDATE answer_history SET changed_by = 'x'", [])

@@ -351,7 +351,13 @@ mod tests {
         let mut store = Store::open(&db).unwrap();
         store.ensure_started(at).unwrap();
         store
-            .set_status("1.1", Status::Implemented, None, &ctx(at))
+            .set_status(
+                store.current_round().expect("a round"),
+                "1.1",
+                Status::Implemented,
+                None,
+                &ctx(at),
+            )
             .unwrap();
         let backup = store.daily_backup(at).unwrap().expect("first of the day");
         assert_eq!(backup.reason, BackupReason::Daily);
@@ -360,7 +366,13 @@ mod tests {
 
         // A later change, then the file is damaged beyond use.
         store
-            .set_status("1.2", Status::Open, None, &ctx(at))
+            .set_status(
+                store.current_round().expect("a round"),
+                "1.2",
+                Status::Open,
+                None,
+                &ctx(at),
+            )
             .unwrap();
         drop(store);
         std::fs::write(&db, b"kapot".repeat(1000)).unwrap();

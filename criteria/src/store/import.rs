@@ -58,11 +58,12 @@ pub(super) fn apply(
     conn: &Connection,
     draft: &CatalogDraft,
     source: Source,
+    round: Option<AssessmentId>,
     ctx: &ChangeContext,
 ) -> Result<ImportOutcome> {
     let (catalog, inserted, catalog_version) = find_or_insert_catalog(conn, draft, source, ctx.at)?;
     let new_catalog = inserted.is_some();
-    let (assessment, new_assessment) = target_assessment(conn, catalog, ctx.at)?;
+    let (assessment, new_assessment) = target_assessment(conn, catalog, round, ctx.at)?;
     if !new_assessment {
         super::rounds::ensure_open(conn, assessment)?;
     }
@@ -111,16 +112,14 @@ pub(super) fn apply(
     })
 }
 
-/// Imports `draft` as a new version of the open round's catalog and moves that round to it (see
+/// Imports `draft` as a new version of `round`'s catalog and moves that round to it (see
 /// `Store::apply_import_upgrading`). The caller holds the transaction.
 pub(super) fn apply_upgrading(
     conn: &Connection,
     draft: &CatalogDraft,
+    round: AssessmentId,
     ctx: &ChangeContext,
 ) -> Result<ImportOutcome> {
-    let round = assessments::current(conn)?.ok_or(crate::Error::NotFound {
-        what: "Een beoordeling om over te zetten",
-    })?;
     super::rounds::ensure_open(conn, round)?;
     let old = crate::view::load(conn, round)?;
     let (catalog, inserted, catalog_version) =
@@ -129,7 +128,7 @@ pub(super) fn apply_upgrading(
     let (old_catalog, _) = assessments::catalog_and_organisation(conn, round)?;
     if catalog == old_catalog {
         // The same criteria: nothing to move, an ordinary import.
-        return apply(conn, draft, Source::Workbook, ctx);
+        return apply(conn, draft, Source::Workbook, Some(round), ctx);
     }
     let (changes, continuations) = crate::catalog_changes::between(&old, draft);
     let by_code = criteria_ids(conn, catalog, inserted)?;
@@ -297,14 +296,15 @@ fn stored_criteria(conn: &Connection, catalog: CatalogId) -> Result<Content> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The round that receives the import, and whether it was created for it.
+/// The round that receives the import (`round`, the one the user has open, or a new one of its
+/// organisation), and whether it was created for it.
 fn target_assessment(
     conn: &Connection,
     catalog: CatalogId,
+    round: Option<AssessmentId>,
     now: OffsetDateTime,
 ) -> Result<(AssessmentId, bool)> {
-    let current = assessments::current(conn)?;
-    if let Some(current) = current {
+    if let Some(current) = round {
         let (current_catalog, organisation) = assessments::catalog_and_organisation(conn, current)?;
         if current_catalog == catalog {
             return Ok((current, false));
@@ -408,6 +408,9 @@ mod tests {
         let example_round = store.ensure_started(ctx().at).unwrap();
         let outcome = store
             .import_catalog(
+                store
+                    .current_assessment()
+                    .expect("the current round is read"),
                 &draft(&[("1.1", Some(Status::Implemented)), ("1.2", None)]),
                 &ctx(),
             )
@@ -428,11 +431,23 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let example_round = store.ensure_started(ctx().at).unwrap();
         store
-            .set_status("1.1", Status::Partial, Some("loopt"), &ctx())
+            .set_status(
+                store.current_round().expect("a round"),
+                "1.1",
+                Status::Partial,
+                Some("loopt"),
+                &ctx(),
+            )
             .unwrap();
         let before = store.assessment_view(example_round).unwrap();
         let outcome = store
-            .import_catalog(&draft(&[("1.1", Some(Status::Open))]), &ctx())
+            .import_catalog(
+                store
+                    .current_assessment()
+                    .expect("the current round is read"),
+                &draft(&[("1.1", Some(Status::Open))]),
+                &ctx(),
+            )
             .unwrap();
         assert_ne!(outcome.assessment, example_round);
         assert!(outcome.new_assessment);
@@ -452,17 +467,35 @@ mod tests {
     fn re_importing_the_same_catalog_reuses_it_and_records_history_only_for_changes() {
         let mut store = Store::open_in_memory().unwrap();
         let first = store
-            .import_catalog(&draft(&[("1.1", Some(Status::Open))]), &ctx())
+            .import_catalog(
+                store
+                    .current_assessment()
+                    .expect("the current round is read"),
+                &draft(&[("1.1", Some(Status::Open))]),
+                &ctx(),
+            )
             .unwrap();
         let again = store
-            .import_catalog(&draft(&[("1.1", Some(Status::Open))]), &ctx())
+            .import_catalog(
+                store
+                    .current_assessment()
+                    .expect("the current round is read"),
+                &draft(&[("1.1", Some(Status::Open))]),
+                &ctx(),
+            )
             .unwrap();
         assert!(!again.new_catalog);
         assert_eq!(again.catalog, first.catalog);
         assert_eq!(again.assessment, first.assessment);
         assert_eq!(again.answers_changed, 0);
         let changed = store
-            .import_catalog(&draft(&[("1.1", Some(Status::Implemented))]), &ctx())
+            .import_catalog(
+                store
+                    .current_assessment()
+                    .expect("the current round is read"),
+                &draft(&[("1.1", Some(Status::Implemented))]),
+                &ctx(),
+            )
             .unwrap();
         assert_eq!(changed.answers_changed, 1);
         let view = store.assessment_view(first.assessment).unwrap();
@@ -480,10 +513,22 @@ mod tests {
     fn a_catalog_with_the_same_name_and_version_but_other_criteria_gets_its_own_version() {
         let mut store = Store::open_in_memory().unwrap();
         let first = store
-            .import_catalog(&draft(&[("1.1", None)]), &ctx())
+            .import_catalog(
+                store
+                    .current_assessment()
+                    .expect("the current round is read"),
+                &draft(&[("1.1", None)]),
+                &ctx(),
+            )
             .unwrap();
         let other = store
-            .import_catalog(&draft(&[("1.1", None), ("1.2", None)]), &ctx())
+            .import_catalog(
+                store
+                    .current_assessment()
+                    .expect("the current round is read"),
+                &draft(&[("1.1", None), ("1.2", None)]),
+                &ctx(),
+            )
             .unwrap();
         assert_ne!(other.catalog, first.catalog);
         assert_eq!(other.catalog_version, "2024 (2)");

@@ -22,7 +22,8 @@ use time::OffsetDateTime;
 
 use crate::error::{Error, Result};
 
-pub use answers::{AnswerInput, ChangeContext, HistoryEntry};
+pub use crate::model::{AnswerInput, ChangeContext, Seal};
+pub use answers::HistoryEntry;
 pub use backup::{
     BackupInfo, BackupReason, KEEP as BACKUPS_KEPT, backup_folder, list_backups, restore_backup,
 };
@@ -30,8 +31,8 @@ pub use import::ImportOutcome;
 pub use lock::{DatabaseLock, LOCK_WAIT, Opener, lock_paths, window_is_open};
 pub use own_files::FileUse;
 pub use rounds::{
-    NewRound, OrganisationRounds, RoundEvent, RoundEventKind, RoundSummary, Rounds, Seal,
-    SealCheck, SealRequest,
+    NewRound, OrganisationRounds, RoundEvent, RoundEventKind, RoundSummary, Rounds, SealCheck,
+    SealRequest,
 };
 
 /// The schema version this build writes and understands.
@@ -169,8 +170,7 @@ impl Store {
             _lock: None,
         };
         if found > 0 && found < SCHEMA_VERSION {
-            // The clock is only used for the backup's name.
-            store.backup(BackupReason::Migration, OffsetDateTime::now_utc())?;
+            store.backup(BackupReason::Migration, migration_moment())?;
         }
         store.migrate()?;
         Ok(store)
@@ -252,6 +252,16 @@ impl Store {
     }
 }
 
+/// The moment in the name of the backup taken before a migration. The core's one clock read: the
+/// backup's file name is not data of the user, and opening a file should not need a clock.
+#[allow(
+    clippy::disallowed_methods,
+    reason = "only a backup file's name; see the comment above"
+)]
+fn migration_moment() -> OffsetDateTime {
+    OffsetDateTime::now_utc()
+}
+
 /// `file:` URI of `path` for a read-only open that never writes the -shm either.
 fn read_only_uri(path: &Path) -> String {
     let text = path.to_string_lossy();
@@ -301,24 +311,9 @@ impl Store {
         })
     }
 
-    /// Sets the status of the criterion with `code` in the current round; `note`, when given,
-    /// becomes its justification. Other fields of the answer are kept.
-    pub fn set_status(
-        &mut self,
-        code: &str,
-        status: crate::Status,
-        note: Option<&str>,
-        ctx: &ChangeContext,
-    ) -> Result<bool> {
-        let assessment = self.current_assessment()?.ok_or(Error::NotFound {
-            what: "Een beoordeling",
-        })?;
-        self.set_status_in(assessment, code, status, note, ctx)
-    }
-
     /// Sets the status of the criterion with `code` in round `assessment`; `note`, when given,
     /// becomes its justification. Other fields of the answer are kept.
-    pub fn set_status_in(
+    pub fn set_status(
         &mut self,
         assessment: crate::AssessmentId,
         code: &str,
@@ -354,25 +349,41 @@ impl Store {
         answers::history(&self.conn, assessment, criterion)
     }
 
-    /// The current round, if there is one (no example is loaded).
+    /// The round the window opens on start (its preference, kept in the file), if there is one
+    /// (no example is loaded). Writes never read it: they take their round as an argument.
     pub fn current_assessment(&self) -> Result<Option<crate::AssessmentId>> {
         assessments::current(&self.conn)
     }
 
+    /// [`Store::current_assessment`], as an error when there is none yet.
+    pub fn current_round(&self) -> Result<crate::AssessmentId> {
+        self.current_assessment()?.ok_or(Error::NotFound {
+            what: "Een beoordeling",
+        })
+    }
+
     /// Writes a confirmed import in one transaction (see `ImportOutcome`).
+    /// `round` is the round the user has open (see [`Store::apply_import`]).
     pub fn import_catalog(
         &mut self,
+        round: Option<crate::AssessmentId>,
         draft: &crate::CatalogDraft,
         ctx: &ChangeContext,
     ) -> Result<ImportOutcome> {
-        self.write(|conn| import::apply(conn, draft, import::Source::Workbook, ctx))
+        self.write(|conn| import::apply(conn, draft, import::Source::Workbook, round, ctx))
     }
 
     /// Confirms a dry run: refuses it when it has blocking findings, otherwise imports its catalog
     /// and answers and, when the user corrected the column mapping, remembers that mapping for
     /// files with the same headers. All in one transaction.
+    ///
+    /// `round` is the round the user has open (the window's, or the command line's `--round`);
+    /// `None` only on a database without any round. The answers go into it when it is on the
+    /// imported catalog (or is an empty round on the example catalog), otherwise into a new round
+    /// of its organisation. The round the answers went into is the one the window opens next.
     pub fn apply_import(
         &mut self,
+        round: Option<crate::AssessmentId>,
         plan: &crate::import::ImportPlan,
         ctx: &ChangeContext,
     ) -> Result<ImportOutcome> {
@@ -382,7 +393,7 @@ impl Store {
             import::Source::Workbook
         };
         self.confirm(plan, BackupReason::Import, ctx, |conn| {
-            import::apply(conn, &plan.catalog, source, ctx)
+            import::apply(conn, &plan.catalog, source, round, ctx)
         })
     }
 
@@ -408,16 +419,14 @@ impl Store {
         })
     }
 
-    /// When `draft` looks like another version of the open round's catalog (same name, or at
+    /// When `draft` looks like another version of the catalog of `round` (same name, or at
     /// least half of its codes), what changed against the version in use; `None` otherwise.
     pub fn catalog_changes(
         &self,
+        round: crate::AssessmentId,
         plan: &crate::import::ImportPlan,
     ) -> Result<Option<crate::CatalogChanges>> {
-        let Some(current) = self.current_assessment()? else {
-            return Ok(None);
-        };
-        let view = self.assessment_view(current)?;
+        let view = self.assessment_view(round)?;
         if plan.own_export || view.assessment.catalog_is_example {
             return Ok(None);
         }
@@ -430,17 +439,18 @@ impl Store {
         Ok(Some(changes))
     }
 
-    /// Confirms a dry run of a newer catalog version and moves the open round to it: answers of
+    /// Confirms a dry run of a newer catalog version and moves `round` to it: answers of
     /// unchanged criteria are carried over as they are, answers of reworded criteria are carried
     /// over marked for review, answers of removed criteria stay only in the history. The file's
     /// own answers are then applied. All in one transaction; the outcome holds the review list.
     pub fn apply_import_upgrading(
         &mut self,
+        round: crate::AssessmentId,
         plan: &crate::import::ImportPlan,
         ctx: &ChangeContext,
     ) -> Result<ImportOutcome> {
         self.confirm(plan, BackupReason::Upgrade, ctx, |conn| {
-            import::apply_upgrading(conn, &plan.catalog, ctx)
+            import::apply_upgrading(conn, &plan.catalog, round, ctx)
         })
     }
 

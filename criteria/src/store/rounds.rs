@@ -8,40 +8,11 @@ use ts_rs::TS;
 
 use super::{Store, answers, assessments};
 use crate::error::{Error, Result};
-use crate::model::{AssessmentId, OrganisationId};
+use crate::model::{AssessmentId, OrganisationId, Seal};
 use crate::{ChangeContext, Comparison, ImprovementPlan};
 
 /// Longest name of an organisation or round.
 const MAX_NAME: usize = 120;
-
-/// How and when a round was sealed (vastgesteld).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-pub struct Seal {
-    /// The date of establishment, `YYYY-MM-DD`.
-    pub sealed_on: String,
-    /// Who established it, e.g. "College van B&W" or the FG's name.
-    pub sealed_by: String,
-    /// Hex SHA-256 of the round's contents at sealing (see `fingerprint`).
-    pub fingerprint: String,
-}
-
-impl Seal {
-    /// Reads `sealed_at, sealed_by, fingerprint` from column `first` on; `None` when open.
-    pub(crate) fn from_row(
-        row: &rusqlite::Row<'_>,
-        first: usize,
-    ) -> rusqlite::Result<Option<Seal>> {
-        let on: Option<String> = row.get(first)?;
-        Ok(match on {
-            Some(sealed_on) => Some(Seal {
-                sealed_on,
-                sealed_by: row.get(first + 1)?,
-                fingerprint: row.get::<_, Option<String>>(first + 2)?.unwrap_or_default(),
-            }),
-            None => None,
-        })
-    }
-}
 
 /// One round in the list of rounds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -329,12 +300,17 @@ impl Store {
         list(&self.conn)
     }
 
-    /// Creates an organisation with a first round (named after the year, on the catalog of the
-    /// open round) and opens that round.
-    pub fn create_organisation(&mut self, name: &str, ctx: &ChangeContext) -> Result<AssessmentId> {
+    /// Creates an organisation with a first round (named after the year, on the catalog of
+    /// `catalog_of`, the round the user has open) and opens that round.
+    pub fn create_organisation(
+        &mut self,
+        name: &str,
+        catalog_of: Option<AssessmentId>,
+        ctx: &ChangeContext,
+    ) -> Result<AssessmentId> {
         let name = clean_name(name, "de organisatie")?;
         self.write(|conn| {
-            let catalog = match assessments::current(conn)? {
+            let catalog = match catalog_of {
                 Some(current) => assessments::catalog_and_organisation(conn, current)?.0,
                 None => match super::catalogs::first(conn)? {
                     Some(catalog) => catalog,
@@ -647,18 +623,41 @@ mod tests {
     #[test]
     fn a_second_organisation_gets_its_own_first_round_and_names_stay_unique() {
         let (mut store, first) = started();
-        let second = store.create_organisation("Gemeente Oost", &ctx()).unwrap();
+        let second = store
+            .create_organisation(
+                "Gemeente Oost",
+                store
+                    .current_assessment()
+                    .expect("the current round is read"),
+                &ctx(),
+            )
+            .unwrap();
         assert_ne!(second, first);
         assert_eq!(store.current_assessment().unwrap(), Some(second));
         let view = store.assessment_view(second).unwrap();
         assert_eq!(view.assessment.organisation, "Gemeente Oost");
         assert_eq!(view.assessment.name, "2026");
         let err = store
-            .create_organisation(" gemeente oost ", &ctx())
+            .create_organisation(
+                " gemeente oost ",
+                store
+                    .current_assessment()
+                    .expect("the current round is read"),
+                &ctx(),
+            )
             .unwrap_err();
         assert_eq!(err.code(), "name_taken");
         assert_eq!(
-            store.create_organisation("  ", &ctx()).unwrap_err().code(),
+            store
+                .create_organisation(
+                    "  ",
+                    store
+                        .current_assessment()
+                        .expect("the current round is read"),
+                    &ctx()
+                )
+                .unwrap_err()
+                .code(),
             "invalid_input"
         );
         let organisation = view.assessment.organisation_id;
@@ -681,9 +680,23 @@ mod tests {
     fn a_new_round_carries_answers_over_marked_until_confirmed_or_changed() {
         let (mut store, last_year) = started();
         store
-            .set_status("1.1", Status::Partial, Some("loopt"), &ctx())
+            .set_status(
+                store.current_round().expect("a round"),
+                "1.1",
+                Status::Partial,
+                Some("loopt"),
+                &ctx(),
+            )
             .unwrap();
-        store.set_status("1.2", Status::Open, None, &ctx()).unwrap();
+        store
+            .set_status(
+                store.current_round().expect("a round"),
+                "1.2",
+                Status::Open,
+                None,
+                &ctx(),
+            )
+            .unwrap();
         let organisation = store
             .assessment_view(last_year)
             .unwrap()
@@ -715,7 +728,13 @@ mod tests {
         let same = c11.answer.clone().unwrap();
         assert!(store.save_answer(round, c11.id, &same, &ctx()).unwrap());
         store
-            .set_status("1.2", Status::Implemented, None, &ctx())
+            .set_status(
+                store.current_round().expect("a round"),
+                "1.2",
+                Status::Implemented,
+                None,
+                &ctx(),
+            )
             .unwrap();
         let view = store.assessment_view(round).unwrap();
         assert!(
@@ -742,7 +761,13 @@ mod tests {
     fn a_sealed_round_is_read_only_until_reopened_and_its_fingerprint_verifies() {
         let (mut store, round) = started();
         store
-            .set_status("1.1", Status::Implemented, None, &ctx())
+            .set_status(
+                store.current_round().expect("a round"),
+                "1.1",
+                Status::Implemented,
+                None,
+                &ctx(),
+            )
             .unwrap();
         let request = SealRequest {
             sealed_by: "College van B&W".into(),
@@ -755,7 +780,13 @@ mod tests {
         assert!(check.matches);
 
         let err = store
-            .set_status("1.1", Status::Open, None, &ctx())
+            .set_status(
+                store.current_round().expect("a round"),
+                "1.1",
+                Status::Open,
+                None,
+                &ctx(),
+            )
             .unwrap_err();
         assert_eq!(err.code(), "sealed");
         assert!(err.to_string().contains("vastgesteld"));
@@ -776,7 +807,15 @@ mod tests {
 
         store.unseal_round(round, &ctx()).unwrap();
         assert!(store.check_seal(round).unwrap().is_none());
-        store.set_status("1.1", Status::Open, None, &ctx()).unwrap();
+        store
+            .set_status(
+                store.current_round().expect("a round"),
+                "1.1",
+                Status::Open,
+                None,
+                &ctx(),
+            )
+            .unwrap();
         let events = store.round_events(round).unwrap();
         assert_eq!(events[0].kind, RoundEventKind::Unsealed);
         assert!(events[0].detail.contains(&seal.fingerprint));
@@ -790,10 +829,22 @@ mod tests {
     fn the_comparison_counts_both_rounds_and_lists_changes_with_their_direction() {
         let (mut store, last_year) = started();
         store
-            .set_status("1.1", Status::Partial, None, &ctx())
+            .set_status(
+                store.current_round().expect("a round"),
+                "1.1",
+                Status::Partial,
+                None,
+                &ctx(),
+            )
             .unwrap();
         store
-            .set_status("1.2", Status::Implemented, None, &ctx())
+            .set_status(
+                store.current_round().expect("a round"),
+                "1.2",
+                Status::Implemented,
+                None,
+                &ctx(),
+            )
             .unwrap();
         let organisation = store
             .assessment_view(last_year)
@@ -812,9 +863,23 @@ mod tests {
             )
             .unwrap();
         store
-            .set_status("1.1", Status::Implemented, None, &ctx())
+            .set_status(
+                store.current_round().expect("a round"),
+                "1.1",
+                Status::Implemented,
+                None,
+                &ctx(),
+            )
             .unwrap();
-        store.set_status("1.2", Status::Open, None, &ctx()).unwrap();
+        store
+            .set_status(
+                store.current_round().expect("a round"),
+                "1.2",
+                Status::Open,
+                None,
+                &ctx(),
+            )
+            .unwrap();
         let comparison = store.compare(last_year, this_year).unwrap();
         assert_eq!(comparison.themes[0].from.implemented, 1);
         assert_eq!(comparison.themes[0].to.implemented, 1);
@@ -830,7 +895,15 @@ mod tests {
             [("1.1", Direction::Better), ("1.2", Direction::Worse)]
         );
 
-        let other = store.create_organisation("Gemeente West", &ctx()).unwrap();
+        let other = store
+            .create_organisation(
+                "Gemeente West",
+                store
+                    .current_assessment()
+                    .expect("the current round is read"),
+                &ctx(),
+            )
+            .unwrap();
         assert_eq!(
             store.compare(last_year, other).unwrap_err().code(),
             "invalid_input"
@@ -871,14 +944,30 @@ mod tests {
                 ("1.3", "Datalekken worden binnen 72 uur gemeld"),
             ],
         );
-        let outcome = store.import_catalog(&old, &ctx()).unwrap();
+        let outcome = store
+            .import_catalog(
+                store
+                    .current_assessment()
+                    .expect("the current round is read"),
+                &old,
+                &ctx(),
+            )
+            .unwrap();
         let round = outcome.assessment;
         for (code, status) in [
             ("1.1", Status::Implemented),
             ("1.2", Status::Partial),
             ("1.3", Status::Open),
         ] {
-            store.set_status(code, status, None, &ctx()).unwrap();
+            store
+                .set_status(
+                    store.current_round().expect("a round"),
+                    code,
+                    status,
+                    None,
+                    &ctx(),
+                )
+                .unwrap();
         }
         let new = version(
             "2025",
@@ -911,7 +1000,7 @@ mod tests {
             rows_read: 3,
         };
         let changes = store
-            .catalog_changes(&plan)
+            .catalog_changes(store.current_round().expect("a round"), &plan)
             .unwrap()
             .expect("a newer version");
         assert_eq!(changes.unchanged, 1);
@@ -921,7 +1010,9 @@ mod tests {
         assert_eq!(changes.removed[0].criterion.code, "1.3");
         assert_eq!(changes.removed[0].status, Some(Status::Open));
 
-        let outcome = store.apply_import_upgrading(&plan, &ctx()).unwrap();
+        let outcome = store
+            .apply_import_upgrading(store.current_round().expect("a round"), &plan, &ctx())
+            .unwrap();
         assert_eq!(outcome.assessment, round, "the round itself moved");
         assert_eq!(outcome.catalog_changes.as_ref(), Some(&changes));
         let view = store.assessment_view(round).unwrap();
@@ -964,7 +1055,15 @@ mod tests {
             store.find_round(None, Some("1999")).unwrap_err().code(),
             "not_found"
         );
-        let other = store.create_organisation("Gemeente Oost", &ctx()).unwrap();
+        let other = store
+            .create_organisation(
+                "Gemeente Oost",
+                store
+                    .current_assessment()
+                    .expect("the current round is read"),
+                &ctx(),
+            )
+            .unwrap();
         store.open_round(first).unwrap();
         assert_eq!(
             store.find_round(Some("gemeente oost"), None).unwrap(),

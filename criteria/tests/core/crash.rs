@@ -163,7 +163,13 @@ pub fn writer_child() {
                 .save_answer(assessment, criteria[idx].0, &answer, &ctx())
                 .map(|_| ()),
             Op::Status { idx, status, note } => store
-                .set_status(&criteria[idx].1, status, note.as_deref(), &ctx())
+                .set_status(
+                    store.current_round().expect("a round"),
+                    &criteria[idx].1,
+                    status,
+                    note.as_deref(),
+                    &ctx(),
+                )
                 .map(|_| ()),
         }
         .expect("save");
@@ -393,7 +399,15 @@ pub fn importer_child() {
     assert_eq!(plan.blocking(), 0, "{:?}", plan.findings);
     report("ANALYSED", plan.catalog.criteria().count());
     let started = Instant::now();
-    let outcome = store.apply_import(&plan, &ctx()).expect("import");
+    let outcome = store
+        .apply_import(
+            store
+                .current_assessment()
+                .expect("the current round is read"),
+            &plan,
+            &ctx(),
+        )
+        .expect("import");
     report(
         "IMPORTED",
         format!(
@@ -410,7 +424,13 @@ fn database_in_use(path: &Path) {
     store.ensure_started(NOW).expect("first round");
     for (code, status) in [("1.1", Status::Implemented), ("2.1", Status::Open)] {
         store
-            .set_status(code, status, Some("zie beleid"), &ctx())
+            .set_status(
+                store.current_round().expect("a round"),
+                code,
+                status,
+                Some("zie beleid"),
+                &ctx(),
+            )
             .expect("answer");
     }
 }

@@ -93,7 +93,13 @@ pub fn database_child() {
     let mut store = Store::open(&db).expect("open");
     store.ensure_started(NOW).expect("first round");
     store
-        .set_status("1.1", Status::Implemented, Some("zie beleid"), &ctx())
+        .set_status(
+            store.current_round().expect("a round"),
+            "1.1",
+            Status::Implemented,
+            Some("zie beleid"),
+            &ctx(),
+        )
         .expect("first answer");
     export(&mut store, &target).expect("first export");
     let exported = std::fs::read(&target).expect("export");
@@ -178,7 +184,13 @@ pub fn read_only_child() {
     );
 
     let opened = Store::open(&db).and_then(|mut store| {
-        store.set_status("1.1", Status::Open, None, &ctx())?;
+        store.set_status(
+            store.current_round().expect("a round"),
+            "1.1",
+            Status::Open,
+            None,
+            &ctx(),
+        )?;
         Ok(())
     });
     let outcome = match &opened {
@@ -199,7 +211,13 @@ pub fn export_child() {
     let mut store = Store::open(&db).expect("open");
     store.ensure_started(NOW).expect("first round");
     store
-        .set_status("1.1", Status::Implemented, None, &ctx())
+        .set_status(
+            store.current_round().expect("a round"),
+            "1.1",
+            Status::Implemented,
+            None,
+            &ctx(),
+        )
         .expect("first answer");
     export(&mut store, &target).expect("first export");
     let exported = std::fs::read(&target).expect("export");

@@ -88,7 +88,15 @@ fn formula_like_text_in_every_field_is_exported_as_text_and_comes_back_byte_iden
             evidence: payload(prefix, "bewijs"),
         };
         let mut store = Store::open_in_memory().unwrap();
-        let outcome = store.import_catalog(&draft, &ctx()).unwrap();
+        let outcome = store
+            .import_catalog(
+                store
+                    .current_assessment()
+                    .expect("the current round is read"),
+                &draft,
+                &ctx(),
+            )
+            .unwrap();
         let view = store.assessment_view(outcome.assessment).unwrap();
         let criterion = view.themes[0].criteria[0].id;
         store
@@ -132,14 +140,30 @@ fn formula_like_text_in_every_field_is_exported_as_text_and_comes_back_byte_iden
 
         // Re-imported into the same store it is the same catalog and round (the names match
         // exactly, a leading tab included), and nothing changes.
-        let again = store.apply_import(&plan, &ctx()).unwrap();
+        let again = store
+            .apply_import(
+                store
+                    .current_assessment()
+                    .expect("the current round is read"),
+                &plan,
+                &ctx(),
+            )
+            .unwrap();
         assert!(!again.new_catalog, "{prefix:?}: matched to its catalog");
         assert_eq!(again.assessment, outcome.assessment, "{prefix:?}");
         assert_eq!(again.answers_changed, 0, "{prefix:?}");
 
         // And a confirmed import into another store keeps it byte for byte.
         let mut other = Store::open_in_memory().unwrap();
-        let imported = other.apply_import(&plan, &ctx()).unwrap();
+        let imported = other
+            .apply_import(
+                other
+                    .current_assessment()
+                    .expect("the current round is read"),
+                &plan,
+                &ctx(),
+            )
+            .unwrap();
         let stored = other.assessment_view(imported.assessment).unwrap();
         assert_eq!(stored.themes[0].name, draft.themes[0].name, "{prefix:?}");
         assert_eq!(

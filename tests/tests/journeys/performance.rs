@@ -5,7 +5,6 @@
 //! with `BENCH_STARTS=10` and writes them to `BENCH_OUT`; in `make test` it is a smoke run.
 
 use criteria::{CatalogDraft, ChangeContext, CriterionDraft, Store, ThemeDraft};
-use time::OffsetDateTime;
 
 use crate::support::{App, START_TIMEOUT, descends_from};
 
@@ -42,10 +41,18 @@ fn catalog_of(dir: &std::path::Path, count: usize) {
             .collect(),
     };
     let ctx = ChangeContext {
-        at: OffsetDateTime::now_utc(),
+        at: time::macros::datetime!(2026-11-30 10:00 UTC),
         by: "bench".into(),
     };
-    store.import_catalog(&draft, &ctx).expect("import");
+    store
+        .import_catalog(
+            store
+                .current_assessment()
+                .expect("the current round is read"),
+            &draft,
+            &ctx,
+        )
+        .expect("import");
 }
 
 /// Milliseconds since the epoch at which process `pid` started.

@@ -22,7 +22,13 @@ fn seeded(statuses: &[(&str, Status)]) -> (tempfile::TempDir, Store) {
     store.ensure_started(ctx().at).expect("first round");
     for (code, status) in statuses {
         store
-            .set_status(code, *status, Some("vastgelegd in 2026"), &ctx())
+            .set_status(
+                store.current_round().expect("a round"),
+                code,
+                *status,
+                Some("vastgelegd in 2026"),
+                &ctx(),
+            )
             .expect("status");
     }
     (dir, store)
@@ -306,9 +312,23 @@ async fn two_rounds_are_compared_per_theme_and_per_criterion_and_exported() {
         )
         .unwrap();
     store
-        .set_status("1.1", Status::Implemented, None, &ctx())
+        .set_status(
+            store.current_round().expect("a round"),
+            "1.1",
+            Status::Implemented,
+            None,
+            &ctx(),
+        )
         .unwrap();
-    store.set_status("1.2", Status::Open, None, &ctx()).unwrap();
+    store
+        .set_status(
+            store.current_round().expect("a round"),
+            "1.2",
+            Status::Open,
+            None,
+            &ctx(),
+        )
+        .unwrap();
     drop(store);
 
     let app = App::start_in(dir).await;
@@ -478,14 +498,28 @@ async fn a_round_moves_to_a_new_catalog_version_with_a_review_list() {
             &criteria::import::ImportOptions::new(ctx().at.date()),
         )
         .expect("dry run");
-        store.apply_import(&plan, &ctx()).expect("import");
+        store
+            .apply_import(
+                store
+                    .current_assessment()
+                    .expect("the current round is read"),
+                &plan,
+                &ctx(),
+            )
+            .expect("import");
         for (code, status) in [
             ("1.1", Status::Implemented),
             ("1.2", Status::Partial),
             ("1.3", Status::Open),
         ] {
             store
-                .set_status(code, status, None, &ctx())
+                .set_status(
+                    store.current_round().expect("a round"),
+                    code,
+                    status,
+                    None,
+                    &ctx(),
+                )
                 .expect("status");
         }
     }

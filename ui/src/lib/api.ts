@@ -102,13 +102,16 @@ export function reviseImport(corrections: ImportCorrections): Promise<ImportPlan
 }
 
 /** When the chosen workbook is a newer version of the open round's catalog: what changed. */
-export function importCatalogChanges(): Promise<CatalogChanges | null> {
-  return call<CatalogChanges | null>("import_catalog_changes");
+export function importCatalogChanges(assessment: AssessmentId): Promise<CatalogChanges | null> {
+  return call<CatalogChanges | null>("import_catalog_changes", { assessment });
 }
 
-/** Imports the latest dry run; with `moveRound` the open round moves to the new catalog version. */
-export function confirmImport(moveRound = false): Promise<ImportOutcome> {
-  return call<ImportOutcome>("confirm_import", { moveRound });
+/**
+ * Imports the latest dry run for the open round `assessment`; with `moveRound` that round moves
+ * to the new catalog version.
+ */
+export function confirmImport(assessment: AssessmentId, moveRound = false): Promise<ImportOutcome> {
+  return call<ImportOutcome>("confirm_import", { assessment, moveRound });
 }
 
 /**
@@ -127,9 +130,9 @@ export function rounds(): Promise<Rounds> {
   return call<Rounds>("rounds");
 }
 
-/** Creates an organisation with a first round and opens it. */
-export function createOrganisation(name: string): Promise<AssessmentView> {
-  return call<AssessmentView>("create_organisation", { name });
+/** Creates an organisation with a first round on the catalog of round `catalogOf`, and opens it. */
+export function createOrganisation(name: string, catalogOf: AssessmentId): Promise<AssessmentView> {
+  return call<AssessmentView>("create_organisation", { name, catalogOf });
 }
 
 /** Renames an organisation. */

@@ -2,7 +2,7 @@
 //! articles and the Dutch context (UAVG, BIO, Archiefwet, Woo). It is an example, not VNG's
 //! "Criteria borging AVG" text, which users import themselves.
 
-use crate::example::{ExampleCriterion, ExampleTheme};
+use super::{ExampleCriterion, ExampleTheme};
 
 pub(crate) const THEMES: &[ExampleTheme] = &[
     ExampleTheme {

@@ -49,9 +49,11 @@ e2e: app
 	dbus-run-session -- xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" \
 		$(CARGO) test -p e2e --test app --locked -- --test-threads=1
 
-## Rewrites ui/src/lib/bindings.ts from the Rust types.
-bindings:
+## Rewrites the generated files: ui/src/lib/bindings.ts (the wire types), ui/src/lib/commands.ts
+## (a function per command) and src-tauri/capabilities/main-window.json.
+bindings: ui
 	UPDATE_BINDINGS=1 $(CARGO) test -p criteria --lib bindings
+	UPDATE_BINDINGS=1 $(CARGO) test -p avg-borging --bin avg-borging contract
 
 ## Fuzzes the import for FUZZ_SECONDS (default 1800); see scripts/fuzz.sh and docs/reliability.md.
 FUZZ_SECONDS ?= 1800

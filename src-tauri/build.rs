@@ -1,37 +1,38 @@
-//! Declares the app's own commands in the app manifest, so Tauri ACL-checks them and each one
-//! needs an explicit `allow-…` permission in a capability file.
+//! Declares the app's commands in the app manifest, so Tauri ACL-checks them and each one needs an
+//! explicit `allow-…` permission in a capability file, and writes the handler list. Both come from
+//! the `#[tauri::command]` functions in `src/commands.rs`: the commands are declared once.
 
-/// Every command the window may call; keep in step with `generate_handler!` in `src/main.rs`.
-const COMMANDS: &[&str] = &[
-    "current_assessment",
-    "save_answer",
-    "answer_history",
-    "overview",
-    "choose_import_file",
-    "revise_import",
-    "confirm_import",
-    "export_workbook",
-    "import_catalog_changes",
-    "rounds",
-    "create_organisation",
-    "rename_organisation",
-    "open_round",
-    "create_round",
-    "seal_round",
-    "unseal_round",
-    "check_seal",
-    "round_events",
-    "compare_rounds",
-    "improvement_plan",
-    "list_backups",
-    "restore_backup",
-    "backup_problem",
-    "finish_close",
-];
+#[path = "src/command_names.rs"]
+mod command_names;
 
 fn main() {
+    println!("cargo::rerun-if-changed=src/commands.rs");
+    let source = match std::fs::read_to_string("src/commands.rs") {
+        Ok(source) => source,
+        Err(err) => {
+            println!("cargo::error=src/commands.rs could not be read: {err}");
+            return;
+        }
+    };
+    let names = command_names::command_names(&source);
+    let handler = format!(
+        "tauri::generate_handler![{}]",
+        names
+            .iter()
+            .map(|name| format!("crate::commands::{name}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap_or_default());
+    if let Err(err) = std::fs::write(out.join("handler.rs"), handler) {
+        println!("cargo::error=the handler list could not be written: {err}");
+        return;
+    }
+    // The manifest wants 'static names; a build script runs once, so leaking them is fine.
+    let names: &'static [&'static str] =
+        Vec::leak(names.into_iter().map(|name| &*String::leak(name)).collect());
     let attributes = tauri_build::Attributes::new()
-        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+        .app_manifest(tauri_build::AppManifest::new().commands(names));
     if let Err(err) = tauri_build::try_build(attributes) {
         println!("cargo::error=tauri-build failed: {err:#}");
     }

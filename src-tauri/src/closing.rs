@@ -58,15 +58,12 @@ pub fn finish<R: Runtime>(
     window: &WebviewWindow<R>,
     closing: &Closing,
     close: bool,
-) -> Result<(), criteria::ErrorReport> {
+) -> Result<(), crate::error::AppError> {
     closing.waiting.store(0, Ordering::SeqCst);
     if close {
-        window.destroy().map_err(|err| criteria::ErrorReport {
-            code: "close_failed".into(),
-            message: format!(
-                "Het venster kon niet worden gesloten. Uw gegevens zijn opgeslagen; sluit het programma opnieuw. ({err})"
-            ),
-        })?;
+        window
+            .destroy()
+            .map_err(|err| crate::error::AppError::CloseFailed(err.to_string()))?;
     }
     Ok(())
 }

@@ -3,23 +3,20 @@
 
 use criteria::import::{self, ImportCorrections, ImportOptions, ImportPlan};
 use criteria::{
-    AnswerInput, AssessmentId, AssessmentView, CatalogChanges, Comparison, CriterionId,
-    ErrorReport, FileUse, HistoryEntry, ImportOutcome, ImprovementPlan, NewRound, OrganisationId,
-    Overview, RoundEvent, Rounds, Seal, SealCheck, SealRequest, export,
+    AnswerInput, AssessmentId, AssessmentView, CatalogChanges, Comparison, CriterionId, FileUse,
+    HistoryEntry, ImportOutcome, ImprovementPlan, NewRound, OrganisationId, Overview, RoundEvent,
+    Rounds, Seal, SealCheck, SealRequest, export,
 };
 use tauri_plugin_dialog::DialogExt;
 
+use crate::error::AppError;
 use crate::state::{AppState, PendingImport};
 
 /// The assessment that is open, with its catalog; on first start the example catalog is loaded.
 #[tauri::command]
-pub fn current_assessment(
-    state: tauri::State<'_, AppState>,
-) -> Result<AssessmentView, ErrorReport> {
+pub fn current_assessment(state: tauri::State<'_, AppState>) -> Result<AssessmentView, AppError> {
     let mut store = state.store()?;
-    let view = store
-        .open_current(crate::clock::now())
-        .map_err(|err| err.report());
+    let view = store.open_current(crate::clock::now());
     // The start-up benchmark (scripts/bench.sh) starts the app without a WebDriver, which would
     // add its own session set-up, and reads when the page got its data.
     if std::env::var_os("AVG_BORGING_TRACE_START").is_some()
@@ -30,7 +27,7 @@ pub fn current_assessment(
             started.elapsed().as_millis()
         );
     }
-    view
+    Ok(view?)
 }
 
 /// Saves the answer to one criterion (status and notes), with its history entry. Returns whether
@@ -41,16 +38,14 @@ pub fn save_answer(
     assessment: AssessmentId,
     criterion: CriterionId,
     answer: AnswerInput,
-) -> Result<bool, ErrorReport> {
+) -> Result<bool, AppError> {
     let mut store = state.store()?;
-    store
-        .save_answer(
-            assessment,
-            criterion,
-            &answer,
-            &crate::data_path::change_context(),
-        )
-        .map_err(|err| err.report())
+    Ok(store.save_answer(
+        assessment,
+        criterion,
+        &answer,
+        &crate::data_path::change_context(),
+    )?)
 }
 
 /// Who changed the answer to a criterion, newest first.
@@ -59,11 +54,9 @@ pub fn answer_history(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
     criterion: CriterionId,
-) -> Result<Vec<HistoryEntry>, ErrorReport> {
+) -> Result<Vec<HistoryEntry>, AppError> {
     let store = state.store()?;
-    store
-        .answer_history(assessment, criterion)
-        .map_err(|err| err.report())
+    Ok(store.answer_history(assessment, criterion)?)
 }
 
 /// The overview of an assessment: the same numbers as the export and the command line.
@@ -71,25 +64,13 @@ pub fn answer_history(
 pub fn overview(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
-) -> Result<Overview, ErrorReport> {
+) -> Result<Overview, AppError> {
     let store = state.store()?;
-    store.overview(assessment).map_err(|err| err.report())
+    Ok(store.overview(assessment)?)
 }
 
-fn dialog_failed(err: impl std::fmt::Display) -> ErrorReport {
-    ErrorReport {
-        code: "dialog_failed".into(),
-        message: format!(
-            "Het venster om een bestand te kiezen kon niet worden gebruikt. Probeer het opnieuw. ({err})"
-        ),
-    }
-}
-
-fn no_pending_import() -> ErrorReport {
-    ErrorReport {
-        code: "no_pending_import".into(),
-        message: "Er is geen bestand gekozen om te importeren. Kies eerst een bestand.".into(),
-    }
+fn dialog_failed(err: impl std::fmt::Display) -> AppError {
+    AppError::DialogFailed(err.to_string())
 }
 
 /// Reads `path` as a dry run with the user's corrections and the remembered mappings.
@@ -97,11 +78,8 @@ fn analyse(
     state: &AppState,
     path: &std::path::Path,
     corrections: ImportCorrections,
-) -> Result<ImportPlan, ErrorReport> {
-    let remembered = state
-        .store()?
-        .remembered_mappings()
-        .map_err(|e| e.report())?;
+) -> Result<ImportPlan, AppError> {
+    let remembered = state.store()?.remembered_mappings()?;
     let options = ImportOptions {
         sheet: corrections.sheet,
         header_row: corrections.header_row,
@@ -109,7 +87,7 @@ fn analyse(
         remembered,
         ..ImportOptions::new(crate::clock::now().date())
     };
-    import::analyse(path, &options).map_err(|err| err.report())
+    Ok(import::analyse(path, &options)?)
 }
 
 /// Opens the native file dialog (from Rust, so the page never handles paths) and returns the dry
@@ -118,7 +96,7 @@ fn analyse(
 pub async fn choose_import_file<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     state: tauri::State<'_, AppState>,
-) -> Result<Option<ImportPlan>, ErrorReport> {
+) -> Result<Option<ImportPlan>, AppError> {
     let picked = app
         .dialog()
         .file()
@@ -134,10 +112,7 @@ pub async fn choose_import_file<R: tauri::Runtime>(
     let path = picked.into_path().map_err(dialog_failed)?;
     // Before anything opens it: reading the database itself in this process would drop the
     // database's locks (see criteria's store/own_files.rs).
-    state
-        .store()?
-        .refuse_own_file(&path, FileUse::Import)
-        .map_err(|err| err.report())?;
+    state.store()?.refuse_own_file(&path, FileUse::Import)?;
     let plan = analyse(&state, &path, ImportCorrections::default())?;
     *state.pending_import() = Some(PendingImport {
         path,
@@ -151,12 +126,12 @@ pub async fn choose_import_file<R: tauri::Runtime>(
 pub async fn revise_import(
     state: tauri::State<'_, AppState>,
     corrections: ImportCorrections,
-) -> Result<ImportPlan, ErrorReport> {
+) -> Result<ImportPlan, AppError> {
     let path = state
         .pending_import()
         .as_ref()
         .map(|p| p.path.clone())
-        .ok_or_else(no_pending_import)?;
+        .ok_or(AppError::NoPendingImport)?;
     let plan = analyse(&state, &path, corrections)?;
     if let Some(pending) = state.pending_import().as_mut() {
         pending.plan = plan.clone();
@@ -169,13 +144,10 @@ pub async fn revise_import(
 pub fn import_catalog_changes(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
-) -> Result<Option<CatalogChanges>, ErrorReport> {
+) -> Result<Option<CatalogChanges>, AppError> {
     let pending = state.pending_import();
-    let plan = &pending.as_ref().ok_or_else(no_pending_import)?.plan;
-    state
-        .store()?
-        .catalog_changes(assessment, plan)
-        .map_err(|err| err.report())
+    let plan = &pending.as_ref().ok_or(AppError::NoPendingImport)?.plan;
+    Ok(state.store()?.catalog_changes(assessment, plan)?)
 }
 
 /// Imports the latest dry run in one transaction for the open round `assessment`; a corrected
@@ -187,17 +159,16 @@ pub async fn confirm_import(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
     move_round: bool,
-) -> Result<ImportOutcome, ErrorReport> {
+) -> Result<ImportOutcome, AppError> {
     let mut pending = state.pending_import();
-    let plan = &pending.as_ref().ok_or_else(no_pending_import)?.plan;
+    let plan = &pending.as_ref().ok_or(AppError::NoPendingImport)?.plan;
     let mut store = state.store()?;
     let ctx = crate::data_path::change_context();
     let outcome = if move_round {
         store.apply_import_upgrading(assessment, plan, &ctx)
     } else {
         store.apply_import(Some(assessment), plan, &ctx)
-    }
-    .map_err(|err| err.report())?;
+    }?;
     *pending = None;
     Ok(outcome)
 }
@@ -206,14 +177,14 @@ pub async fn confirm_import(
 #[tauri::command]
 pub fn list_backups(
     state: tauri::State<'_, AppState>,
-) -> Result<Vec<criteria::BackupInfo>, ErrorReport> {
+) -> Result<Vec<criteria::BackupInfo>, AppError> {
     state.backups()
 }
 
 /// Why today's automatic backup failed, if it did: the window shows it before the user tries
 /// an import (which refuses to run without a backup).
 #[tauri::command]
-pub fn backup_problem(state: tauri::State<'_, AppState>) -> Option<ErrorReport> {
+pub fn backup_problem(state: tauri::State<'_, AppState>) -> Option<criteria::ErrorReport> {
     state.backup_problem()
 }
 
@@ -223,18 +194,15 @@ pub fn backup_problem(state: tauri::State<'_, AppState>) -> Option<ErrorReport> 
 pub async fn restore_backup(
     state: tauri::State<'_, AppState>,
     name: String,
-) -> Result<AssessmentView, ErrorReport> {
+) -> Result<AssessmentView, AppError> {
     state.restore_backup(&name)?;
-    state
-        .store()?
-        .open_current(crate::clock::now())
-        .map_err(|err| err.report())
+    Ok(state.store()?.open_current(crate::clock::now())?)
 }
 
 /// Every organisation with its rounds, and the open round.
 #[tauri::command]
-pub fn rounds(state: tauri::State<'_, AppState>) -> Result<Rounds, ErrorReport> {
-    state.store()?.rounds().map_err(|err| err.report())
+pub fn rounds(state: tauri::State<'_, AppState>) -> Result<Rounds, AppError> {
+    Ok(state.store()?.rounds()?)
 }
 
 /// Creates an organisation with a first round (on the catalog of the open round `catalog_of`)
@@ -244,12 +212,11 @@ pub fn create_organisation(
     state: tauri::State<'_, AppState>,
     name: String,
     catalog_of: AssessmentId,
-) -> Result<AssessmentView, ErrorReport> {
+) -> Result<AssessmentView, AppError> {
     let mut store = state.store()?;
-    let round = store
-        .create_organisation(&name, Some(catalog_of), &crate::data_path::change_context())
-        .map_err(|err| err.report())?;
-    store.assessment_view(round).map_err(|err| err.report())
+    let round =
+        store.create_organisation(&name, Some(catalog_of), &crate::data_path::change_context())?;
+    Ok(store.assessment_view(round)?)
 }
 
 /// Renames an organisation.
@@ -258,11 +225,8 @@ pub fn rename_organisation(
     state: tauri::State<'_, AppState>,
     organisation: OrganisationId,
     name: String,
-) -> Result<(), ErrorReport> {
-    state
-        .store()?
-        .rename_organisation(organisation, &name)
-        .map_err(|err| err.report())
+) -> Result<(), AppError> {
+    Ok(state.store()?.rename_organisation(organisation, &name)?)
 }
 
 /// Opens another round; it stays open after a restart.
@@ -270,11 +234,8 @@ pub fn rename_organisation(
 pub fn open_round(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
-) -> Result<AssessmentView, ErrorReport> {
-    state
-        .store()?
-        .open_round(assessment)
-        .map_err(|err| err.report())
+) -> Result<AssessmentView, AppError> {
+    Ok(state.store()?.open_round(assessment)?)
 }
 
 /// Creates a round (optionally carrying another round's answers over) and opens it.
@@ -282,12 +243,10 @@ pub fn open_round(
 pub fn create_round(
     state: tauri::State<'_, AppState>,
     round: NewRound,
-) -> Result<AssessmentView, ErrorReport> {
+) -> Result<AssessmentView, AppError> {
     let mut store = state.store()?;
-    let id = store
-        .create_round(&round, &crate::data_path::change_context())
-        .map_err(|err| err.report())?;
-    store.assessment_view(id).map_err(|err| err.report())
+    let id = store.create_round(&round, &crate::data_path::change_context())?;
+    Ok(store.assessment_view(id)?)
 }
 
 /// Seals a round: read-only from now on, with a fingerprint of its contents.
@@ -296,11 +255,10 @@ pub fn seal_round(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
     request: SealRequest,
-) -> Result<Seal, ErrorReport> {
-    state
+) -> Result<Seal, AppError> {
+    Ok(state
         .store()?
-        .seal_round(assessment, &request, &crate::data_path::change_context())
-        .map_err(|err| err.report())
+        .seal_round(assessment, &request, &crate::data_path::change_context())?)
 }
 
 /// Reopens a sealed round; recorded in the round's log.
@@ -308,11 +266,10 @@ pub fn seal_round(
 pub fn unseal_round(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
-) -> Result<(), ErrorReport> {
-    state
+) -> Result<(), AppError> {
+    Ok(state
         .store()?
-        .unseal_round(assessment, &crate::data_path::change_context())
-        .map_err(|err| err.report())
+        .unseal_round(assessment, &crate::data_path::change_context())?)
 }
 
 /// For a sealed round: whether its data still match the fingerprint.
@@ -320,11 +277,8 @@ pub fn unseal_round(
 pub fn check_seal(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
-) -> Result<Option<SealCheck>, ErrorReport> {
-    state
-        .store()?
-        .check_seal(assessment)
-        .map_err(|err| err.report())
+) -> Result<Option<SealCheck>, AppError> {
+    Ok(state.store()?.check_seal(assessment)?)
 }
 
 /// What happened to a round (created, sealed, reopened, moved), newest first.
@@ -332,11 +286,8 @@ pub fn check_seal(
 pub fn round_events(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
-) -> Result<Vec<RoundEvent>, ErrorReport> {
-    state
-        .store()?
-        .round_events(assessment)
-        .map_err(|err| err.report())
+) -> Result<Vec<RoundEvent>, AppError> {
+    Ok(state.store()?.round_events(assessment)?)
 }
 
 /// Compares two rounds of the same organisation.
@@ -345,8 +296,8 @@ pub fn compare_rounds(
     state: tauri::State<'_, AppState>,
     from: AssessmentId,
     to: AssessmentId,
-) -> Result<Comparison, ErrorReport> {
-    state.store()?.compare(from, to).map_err(|err| err.report())
+) -> Result<Comparison, AppError> {
+    Ok(state.store()?.compare(from, to)?)
 }
 
 /// The improvement plan of a round, with overdue items judged on today's date.
@@ -354,11 +305,10 @@ pub fn compare_rounds(
 pub fn improvement_plan(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
-) -> Result<ImprovementPlan, ErrorReport> {
-    state
+) -> Result<ImprovementPlan, AppError> {
+    Ok(state
         .store()?
-        .improvement_plan(assessment, crate::data_path::today())
-        .map_err(|err| err.report())
+        .improvement_plan(assessment, crate::data_path::today())?)
 }
 
 /// Asks where to save (native dialog, proposed name from organisation and round), writes the
@@ -369,16 +319,13 @@ pub async fn export_workbook<R: tauri::Runtime>(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
     compare_with: Option<AssessmentId>,
-) -> Result<Option<String>, ErrorReport> {
+) -> Result<Option<String>, AppError> {
     let (view, comparison) = {
         let store = state.store()?;
-        let view = store
-            .assessment_view(assessment)
-            .map_err(|err| err.report())?;
+        let view = store.assessment_view(assessment)?;
         let comparison = compare_with
             .map(|earlier| store.compare(earlier, assessment))
-            .transpose()
-            .map_err(|err| err.report())?;
+            .transpose()?;
         (view, comparison)
     };
     let picked = app
@@ -395,17 +342,13 @@ pub async fn export_workbook<R: tauri::Runtime>(
     if path.extension().is_none() {
         path.set_extension("xlsx");
     }
-    state
-        .store()?
-        .refuse_own_file(&path, FileUse::Export)
-        .map_err(|err| err.report())?;
+    state.store()?.refuse_own_file(&path, FileUse::Export)?;
     let params = export::ExportParams {
         view: &view,
         exported_at: crate::clock::now(),
         program: concat!("AVG-borging ", env!("CARGO_PKG_VERSION")),
     };
-    export::write_workbook_with_comparison(&params, comparison.as_ref(), &path)
-        .map_err(|err| err.report())?;
+    export::write_workbook_with_comparison(&params, comparison.as_ref(), &path)?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -416,6 +359,6 @@ pub fn finish_close<R: tauri::Runtime>(
     window: tauri::WebviewWindow<R>,
     closing: tauri::State<'_, crate::closing::Closing>,
     close: bool,
-) -> Result<(), ErrorReport> {
+) -> Result<(), AppError> {
     crate::closing::finish(&window, &closing, close)
 }

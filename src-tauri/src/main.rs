@@ -6,8 +6,13 @@
 mod cli;
 mod clock;
 mod closing;
+#[cfg(test)]
+mod command_names;
 mod commands;
+#[cfg(test)]
+mod contract;
 mod data_path;
+mod error;
 #[cfg(test)]
 mod hardening;
 #[cfg(test)]
@@ -106,30 +111,6 @@ fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, state: state::AppState) ->
         .manage(closing::Closing::default())
         // Closing waits until the page has saved what is being typed.
         .on_window_event(closing::on_window_event)
-        .invoke_handler(tauri::generate_handler![
-            commands::current_assessment,
-            commands::save_answer,
-            commands::answer_history,
-            commands::overview,
-            commands::choose_import_file,
-            commands::revise_import,
-            commands::confirm_import,
-            commands::export_workbook,
-            commands::import_catalog_changes,
-            commands::rounds,
-            commands::create_organisation,
-            commands::rename_organisation,
-            commands::open_round,
-            commands::create_round,
-            commands::seal_round,
-            commands::unseal_round,
-            commands::check_seal,
-            commands::round_events,
-            commands::compare_rounds,
-            commands::improvement_plan,
-            commands::list_backups,
-            commands::restore_backup,
-            commands::backup_problem,
-            commands::finish_close
-        ])
+        // Every `#[tauri::command]` in commands.rs, listed by build.rs.
+        .invoke_handler(include!(concat!(env!("OUT_DIR"), "/handler.rs")))
 }

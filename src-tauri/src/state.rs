@@ -6,6 +6,12 @@ use std::sync::{Mutex, MutexGuard};
 use criteria::import::ImportPlan;
 use criteria::{DatabaseLock, ErrorReport, LOCK_WAIT, Opener, Store};
 
+use crate::error::AppError;
+
+fn unavailable(report: &ErrorReport) -> AppError {
+    AppError::Unavailable(report.clone())
+}
+
 /// A workbook the user picked in the native dialog, with its latest dry run. The path stays here:
 /// the page only ever sees the file name.
 pub struct PendingImport {
@@ -116,44 +122,44 @@ impl AppState {
     }
 
     /// Locks the store for one command.
-    pub fn store(&self) -> Result<StoreGuard<'_>, ErrorReport> {
+    pub fn store(&self) -> Result<StoreGuard<'_>, AppError> {
         let guard = self.slot();
         if let Err(report) = &*guard {
-            return Err(report.clone());
+            return Err(AppError::Unavailable(report.clone()));
         }
         Ok(StoreGuard(guard))
     }
 
     /// The backups of the database, newest first (also when it could not be opened).
-    pub fn backups(&self) -> Result<Vec<criteria::BackupInfo>, ErrorReport> {
-        let path = self.path.as_ref().map_err(Clone::clone)?;
+    pub fn backups(&self) -> Result<Vec<criteria::BackupInfo>, AppError> {
+        let path = self.path.as_ref().map_err(unavailable)?;
         if self.lock.is_err() {
             // Another window has the file: putting a backup back is its business, not ours.
             return Ok(Vec::new());
         }
-        criteria::list_backups(path).map_err(|err| err.report())
+        Ok(criteria::list_backups(path)?)
     }
 
     /// Closes the database, puts backup `name` back (the current file is moved aside, never
     /// deleted) and opens it again; the window's lock is held throughout.
-    pub fn restore_backup(&self, name: &str) -> Result<(), ErrorReport> {
-        let path = self.path.as_ref().map_err(Clone::clone)?;
-        let lock = self.lock.as_ref().map_err(Clone::clone)?;
+    pub fn restore_backup(&self, name: &str) -> Result<(), AppError> {
+        let path = self.path.as_ref().map_err(unavailable)?;
+        let lock = self.lock.as_ref().map_err(unavailable)?;
         let mut slot = self.slot();
         // Close the file first: SQLite must not hold it while it is replaced.
         *slot = Err(ErrorReport {
             code: "restoring".into(),
             message: "Er wordt een reservekopie teruggezet. Wacht even.".into(),
         });
-        let restored =
-            criteria::restore_backup(path, name, crate::clock::now()).map_err(|err| err.report());
+        let restored = criteria::restore_backup(path, name, crate::clock::now());
         let (store, problem) = open_store(path, lock);
         *slot = store;
         *self
             .backup_problem
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner()) = problem;
-        restored.map(|_| ())
+        restored?;
+        Ok(())
     }
 }
 

@@ -1,0 +1,182 @@
+// Generated from src-tauri/src/commands.rs by `make bindings`: do not edit by hand.
+// One function per command; errors are thrown as ApiError (see ipc.ts).
+import { call } from "./ipc";
+import type { AnswerInput, AssessmentId, AssessmentView, BackupInfo, CatalogChanges, Comparison, CriterionId, ErrorReport, HistoryEntry, ImportCorrections, ImportOutcome, ImportPlan, ImprovementPlan, NewRound, OrganisationId, Overview, RoundEvent, Rounds, Seal, SealCheck, SealRequest } from "./bindings";
+
+/**
+ * The assessment that is open, with its catalog; on first start the example catalog is loaded.
+ */
+export function currentAssessment(): Promise<AssessmentView> {
+  return call<AssessmentView>("current_assessment");
+}
+
+/**
+ * Saves the answer to one criterion (status and notes), with its history entry. Returns whether
+ * anything changed.
+ */
+export function saveAnswer(assessment: AssessmentId, criterion: CriterionId, answer: AnswerInput): Promise<boolean> {
+  return call<boolean>("save_answer", { assessment, criterion, answer });
+}
+
+/**
+ * Who changed the answer to a criterion, newest first.
+ */
+export function answerHistory(assessment: AssessmentId, criterion: CriterionId): Promise<HistoryEntry[]> {
+  return call<HistoryEntry[]>("answer_history", { assessment, criterion });
+}
+
+/**
+ * The overview of an assessment: the same numbers as the export and the command line.
+ */
+export function overview(assessment: AssessmentId): Promise<Overview> {
+  return call<Overview>("overview", { assessment });
+}
+
+/**
+ * Opens the native file dialog (from Rust, so the page never handles paths) and returns the dry
+ * run of the chosen workbook; `None` when the user cancelled.
+ */
+export function chooseImportFile(): Promise<ImportPlan | null> {
+  return call<ImportPlan | null>("choose_import_file");
+}
+
+/**
+ * Reads the chosen workbook again with the user's choice of sheet, header row and columns.
+ */
+export function reviseImport(corrections: ImportCorrections): Promise<ImportPlan> {
+  return call<ImportPlan>("revise_import", { corrections });
+}
+
+/**
+ * When the chosen workbook is a newer version of the open round's catalog: what changed.
+ */
+export function importCatalogChanges(assessment: AssessmentId): Promise<CatalogChanges | null> {
+  return call<CatalogChanges | null>("import_catalog_changes", { assessment });
+}
+
+/**
+ * Imports the latest dry run in one transaction for the open round `assessment`; a corrected
+ * mapping is remembered. With `move_round`, that round moves to the imported catalog version
+ * (answers carried over).
+ * Async, so it runs off the main thread: a backup and a large import must not freeze the window.
+ */
+export function confirmImport(assessment: AssessmentId, moveRound: boolean): Promise<ImportOutcome> {
+  return call<ImportOutcome>("confirm_import", { assessment, moveRound });
+}
+
+/**
+ * The automatic backups of the database, newest first; also when it could not be opened.
+ */
+export function listBackups(): Promise<BackupInfo[]> {
+  return call<BackupInfo[]>("list_backups");
+}
+
+/**
+ * Why today's automatic backup failed, if it did: the window shows it before the user tries
+ * an import (which refuses to run without a backup).
+ */
+export function backupProblem(): Promise<ErrorReport | null> {
+  return call<ErrorReport | null>("backup_problem");
+}
+
+/**
+ * Puts a backup back (chosen by name from `list_backups`; the current file is moved aside, never
+ * deleted) and opens the restored database. Async, so the copying runs off the main thread.
+ */
+export function restoreBackup(name: string): Promise<AssessmentView> {
+  return call<AssessmentView>("restore_backup", { name });
+}
+
+/**
+ * Every organisation with its rounds, and the open round.
+ */
+export function rounds(): Promise<Rounds> {
+  return call<Rounds>("rounds");
+}
+
+/**
+ * Creates an organisation with a first round (on the catalog of the open round `catalog_of`)
+ * and opens that round.
+ */
+export function createOrganisation(name: string, catalogOf: AssessmentId): Promise<AssessmentView> {
+  return call<AssessmentView>("create_organisation", { name, catalogOf });
+}
+
+/**
+ * Renames an organisation.
+ */
+export function renameOrganisation(organisation: OrganisationId, name: string): Promise<void> {
+  return call<void>("rename_organisation", { organisation, name });
+}
+
+/**
+ * Opens another round; it stays open after a restart.
+ */
+export function openRound(assessment: AssessmentId): Promise<AssessmentView> {
+  return call<AssessmentView>("open_round", { assessment });
+}
+
+/**
+ * Creates a round (optionally carrying another round's answers over) and opens it.
+ */
+export function createRound(round: NewRound): Promise<AssessmentView> {
+  return call<AssessmentView>("create_round", { round });
+}
+
+/**
+ * Seals a round: read-only from now on, with a fingerprint of its contents.
+ */
+export function sealRound(assessment: AssessmentId, request: SealRequest): Promise<Seal> {
+  return call<Seal>("seal_round", { assessment, request });
+}
+
+/**
+ * Reopens a sealed round; recorded in the round's log.
+ */
+export function unsealRound(assessment: AssessmentId): Promise<void> {
+  return call<void>("unseal_round", { assessment });
+}
+
+/**
+ * For a sealed round: whether its data still match the fingerprint.
+ */
+export function checkSeal(assessment: AssessmentId): Promise<SealCheck | null> {
+  return call<SealCheck | null>("check_seal", { assessment });
+}
+
+/**
+ * What happened to a round (created, sealed, reopened, moved), newest first.
+ */
+export function roundEvents(assessment: AssessmentId): Promise<RoundEvent[]> {
+  return call<RoundEvent[]>("round_events", { assessment });
+}
+
+/**
+ * Compares two rounds of the same organisation.
+ */
+export function compareRounds(from: AssessmentId, to: AssessmentId): Promise<Comparison> {
+  return call<Comparison>("compare_rounds", { from, to });
+}
+
+/**
+ * The improvement plan of a round, with overdue items judged on today's date.
+ */
+export function improvementPlan(assessment: AssessmentId): Promise<ImprovementPlan> {
+  return call<ImprovementPlan>("improvement_plan", { assessment });
+}
+
+/**
+ * Asks where to save (native dialog, proposed name from organisation and round), writes the
+ * workbook atomically and returns the path written; `None` when the user cancelled.
+ */
+export function exportWorkbook(assessment: AssessmentId, compareWith: AssessmentId | null): Promise<string | null> {
+  return call<string | null>("export_workbook", { assessment, compareWith });
+}
+
+/**
+ * The page's answer when the window is being closed: `close` once every edit is saved, or
+ * `false` to keep the window open because a save failed (see closing.rs).
+ */
+export function finishClose(close: boolean): Promise<void> {
+  return call<void>("finish_close", { close });
+}

@@ -41,3 +41,35 @@ describe("CloseGuard", () => {
     expect(answers).toEqual([false, true, true]);
   });
 });
+
+describe("SaveQueue", () => {
+  it("runs overlapping saves one at a time, in order, and an undo waits for them", async () => {
+    const { SaveQueue } = await import("./saving");
+    const queue = new SaveQueue();
+    const log: string[] = [];
+    const slow = (name: string, ms: number) => () =>
+      new Promise<string>((resolve) =>
+        setTimeout(() => {
+          log.push(name);
+          resolve(name);
+        }, ms),
+      );
+    // The autosave of a typed text is slow; the status key right after it is fast.
+    const autosave = queue.run(slow("autosave", 20));
+    const statusKey = queue.run(slow("status", 1));
+    await queue.idle();
+    log.push("undo");
+    expect(await autosave).toBe("autosave");
+    expect(await statusKey).toBe("status");
+    expect(log).toEqual(["autosave", "status", "undo"]);
+  });
+
+  it("goes on after a save that failed", async () => {
+    const { SaveQueue } = await import("./saving");
+    const queue = new SaveQueue();
+    const failed = queue.run(() => Promise.reject(new Error("schijf vol")));
+    const next = queue.run(async () => "opgeslagen");
+    await expect(failed).rejects.toThrow("schijf vol");
+    expect(await next).toBe("opgeslagen");
+  });
+});

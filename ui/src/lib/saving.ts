@@ -44,3 +44,24 @@ export class CloseGuard {
     return close;
   }
 }
+
+/**
+ * Runs saves one after another, in the order they were asked for. An undo waits for the saves
+ * before it (`idle`): otherwise it could take back an older change while a newer one is still on
+ * its way, and the newer one would land after the undo.
+ */
+export class SaveQueue {
+  private last: Promise<unknown> = Promise.resolve();
+
+  /** Runs `task` after every task queued before it; resolves with its result. */
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.last.then(task, task);
+    this.last = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Resolves once every task queued so far has finished. */
+  idle(): Promise<void> {
+    return this.last.then(() => undefined);
+  }
+}

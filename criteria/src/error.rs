@@ -184,6 +184,25 @@ pub enum Error {
         reason: String,
     },
 
+    /// The database file (or the folder it is in) could not be opened, for another reason than
+    /// a read-only location: the folder is gone, or the file is not a regular file.
+    #[error(
+        "Het gegevensbestand kon niet worden geopend: de map bestaat niet (meer) of het bestand is geen gewoon bestand. Er is niets gewijzigd. Controleer waar het gegevensbestand staat, of zet een reservekopie terug."
+    )]
+    CannotOpen,
+
+    /// Something stored by AVG-borging itself (an answer's history, a remembered column mapping,
+    /// a round's log) could not be written or read back as expected. Nothing was changed.
+    #[error(
+        "AVG-borging kon {what} niet lezen of opslaan; er is niets gewijzigd. Neem contact op met uw beheerder en noem deze melding: {detail}"
+    )]
+    StoredData {
+        /// What, in Dutch, e.g. "de geschiedenis van een antwoord".
+        what: &'static str,
+        /// What failed, for the administrator.
+        detail: String,
+    },
+
     /// Any other SQLite failure. The transaction was rolled back, so nothing was half-written.
     #[error(
         "Er ging iets mis bij het lezen of opslaan van de gegevens; er is niets half opgeslagen. Probeer het opnieuw. Blijft dit gebeuren, neem dan contact op met uw beheerder en noem deze melding: {0}"
@@ -215,6 +234,8 @@ impl Error {
             Error::NameTaken { .. } => "name_taken",
             Error::InvalidInput { .. } => "invalid_input",
             Error::Backup { .. } => "backup_failed",
+            Error::CannotOpen => "cannot_open",
+            Error::StoredData { .. } => "stored_data",
             Error::Database(_) => "database",
         }
     }
@@ -235,7 +256,8 @@ impl From<rusqlite::Error> for Error {
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Busy,
             Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Error::NotADatabase,
             Some(ErrorCode::DiskFull) => Error::DiskFull,
-            Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen) => Error::ReadOnly,
+            Some(ErrorCode::ReadOnly) => Error::ReadOnly,
+            Some(ErrorCode::CannotOpen) => Error::CannotOpen,
             Some(ErrorCode::SystemIoFailure) => Error::WriteFailed,
             _ => Error::Database(err),
         }

@@ -42,7 +42,7 @@ struct CanonicalCriterion<'a> {
 }
 
 /// The hex SHA-256 fingerprint of `view` as sealed at `sealed_at` by `sealed_by`.
-pub(crate) fn of(view: &AssessmentView, sealed_at: &str, sealed_by: &str) -> String {
+pub(crate) fn of(view: &AssessmentView, sealed_at: &str, sealed_by: &str) -> crate::Result<String> {
     let a = &view.assessment;
     let canonical = Canonical {
         format: FORMAT,
@@ -74,10 +74,12 @@ pub(crate) fn of(view: &AssessmentView, sealed_at: &str, sealed_by: &str) -> Str
             })
             .collect(),
     };
-    // Serialising plain strings and options cannot fail; an empty text would still hash.
-    let text = serde_json::to_vec(&canonical).unwrap_or_default();
+    let text = serde_json::to_vec(&canonical).map_err(|err| crate::Error::StoredData {
+        what: "de vingerafdruk van de ronde",
+        detail: err.to_string(),
+    })?;
     let digest = Sha256::digest(&text);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    Ok(digest.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 /// Groups a hex fingerprint in blocks of 8 for reading aloud and printing.
@@ -106,16 +108,19 @@ mod tests {
     #[test]
     fn the_fingerprint_is_stable_and_changes_with_any_answer_text() {
         let v = view();
-        let first = of(&v, "2026-11-28T10:00:00Z", "fg");
+        let first = of(&v, "2026-11-28T10:00:00Z", "fg").unwrap();
         assert_eq!(first.len(), 64);
-        assert_eq!(first, of(&v, "2026-11-28T10:00:00Z", "fg"));
-        assert_ne!(first, of(&v, "2026-11-28T10:00:00Z", "iemand anders"));
+        assert_eq!(first, of(&v, "2026-11-28T10:00:00Z", "fg").unwrap());
+        assert_ne!(
+            first,
+            of(&v, "2026-11-28T10:00:00Z", "iemand anders").unwrap()
+        );
         let mut changed = v.clone();
         changed.themes[3].criteria[1].answer = Some(crate::AnswerInput {
             evidence: "map X".into(),
             ..Default::default()
         });
-        assert_ne!(first, of(&changed, "2026-11-28T10:00:00Z", "fg"));
+        assert_ne!(first, of(&changed, "2026-11-28T10:00:00Z", "fg").unwrap());
     }
 
     /// A small round made of fixed data only (not the example catalog, whose wording may be

@@ -1,7 +1,7 @@
 //! The `answer` table and its append-only `answer_history`.
 
 use rusqlite::{Connection, OptionalExtension, params};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
@@ -170,21 +170,89 @@ pub(super) fn write_change(
             carried_from,
         ])?;
     }
-    let to_json = |a: &AnswerInput| serde_json::to_string(a).ok();
+    let to_json = |a: &AnswerInput| -> Result<String> {
+        serde_json::to_string(&StoredAnswer::from(a)).map_err(|err| Error::StoredData {
+            what: "de geschiedenis van een antwoord",
+            detail: err.to_string(),
+        })
+    };
+    let old_json = old.map(to_json).transpose()?;
+    let new_json = (!new.is_empty()).then(|| to_json(new)).transpose()?;
     conn.prepare_cached(
         "INSERT INTO answer_history (assessment_id, criterion_id, changed_at, changed_by,
                                      old_answer, new_answer)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![
-        assessment,
-        criterion,
-        at,
-        ctx.by,
-        old.and_then(to_json),
-        (!new.is_empty()).then(|| to_json(new)).flatten(),
+        assessment, criterion, at, ctx.by, old_json, new_json,
     ])?;
     Ok(())
+}
+
+/// One side of a history row as it is stored: a record of its own, so that a change to the wire
+/// type `AnswerInput` can never change the stored history. This shape is format 1; a later shape
+/// adds `"v": 2` and rows without `v` stay readable as format 1.
+#[derive(Debug, Serialize, Deserialize)]
+struct StoredAnswer {
+    #[serde(default = "format_1", skip_serializing_if = "is_format_1")]
+    v: u32,
+    /// The stored name of the status (`Status::as_str`), or null.
+    status: Option<String>,
+    justification: String,
+    owner: String,
+    action: String,
+    deadline: Option<String>,
+    evidence: String,
+}
+
+fn format_1() -> u32 {
+    1
+}
+
+fn is_format_1(v: &u32) -> bool {
+    *v == 1
+}
+
+impl From<&AnswerInput> for StoredAnswer {
+    fn from(answer: &AnswerInput) -> StoredAnswer {
+        StoredAnswer {
+            v: 1,
+            status: answer.status.map(|s| s.as_str().to_owned()),
+            justification: answer.justification.clone(),
+            owner: answer.owner.clone(),
+            action: answer.action.clone(),
+            deadline: answer.deadline.clone(),
+            evidence: answer.evidence.clone(),
+        }
+    }
+}
+
+impl StoredAnswer {
+    fn into_answer(self) -> Result<AnswerInput> {
+        if self.v != 1 {
+            return Err(Error::StoredData {
+                what: "de geschiedenis van een antwoord",
+                detail: format!("onbekend formaat {}", self.v),
+            });
+        }
+        let status = self
+            .status
+            .map(|text| {
+                Status::from_stored(&text).ok_or_else(|| Error::StoredData {
+                    what: "de geschiedenis van een antwoord",
+                    detail: format!("onbekende status {text:?}"),
+                })
+            })
+            .transpose()?;
+        Ok(AnswerInput {
+            status,
+            justification: self.justification,
+            owner: self.owner,
+            action: self.action,
+            deadline: self.deadline,
+            evidence: self.evidence,
+        })
+    }
 }
 
 /// One entry of an answer's history, newest first when listed.
@@ -213,16 +281,36 @@ pub(crate) fn history(
            AND c.code = (SELECT code FROM criterion WHERE id = ?2)
          ORDER BY h.id DESC",
     )?;
-    let parse = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
     let rows = stmt.query_map(params![assessment, criterion], |row| {
-        Ok(HistoryEntry {
-            changed_at: row.get(0)?,
-            changed_by: row.get(1)?,
-            old: parse(row.get(2)?),
-            new: parse(row.get(3)?),
-        })
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, Option<String>>(2)?,
+            row.get::<_, Option<String>>(3)?,
+        ))
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let parse = |text: Option<String>| -> Result<Option<AnswerInput>> {
+        text.map(|text| {
+            serde_json::from_str::<StoredAnswer>(&text)
+                .map_err(|err| Error::StoredData {
+                    what: "de geschiedenis van een antwoord",
+                    detail: err.to_string(),
+                })
+                .and_then(StoredAnswer::into_answer)
+        })
+        .transpose()
+    };
+    let mut entries = Vec::new();
+    for row in rows {
+        let (changed_at, changed_by, old, new) = row?;
+        entries.push(HistoryEntry {
+            changed_at,
+            changed_by,
+            old: parse(old)?,
+            new: parse(new)?,
+        });
+    }
+    Ok(entries)
 }
 
 #[cfg(test)]
@@ -284,6 +372,47 @@ mod tests {
     /// earlier versions too; a reader of today must understand those rows, so the stored form
     /// must not change (field names, their order, how statuses and an empty deadline are
     /// written). This pins it for a first answer, a change and a clearing.
+    #[test]
+    fn a_history_row_that_cannot_be_read_is_an_error_not_an_empty_entry() {
+        let mut store = Store::open_in_memory().unwrap();
+        let at = datetime!(2026-01-05 09:00 UTC);
+        let round = store.ensure_started(at).unwrap();
+        let criterion = store.assessment_view(round).unwrap().themes[0].criteria[0].id;
+        let ctx = ChangeContext {
+            at,
+            by: "anna".into(),
+        };
+        let answer = AnswerInput {
+            status: Some(Status::Open),
+            ..AnswerInput::default()
+        };
+        store.save_answer(round, criterion, &answer, &ctx).unwrap();
+        assert_eq!(
+            store.answer_history(round, criterion).unwrap()[0].new,
+            Some(answer)
+        );
+        // A later format, or a status this version does not know: said, not shown as "nothing".
+        for stored in [
+            r#"{"v":2,"status":"open","justification":"","owner":"","action":"","deadline":null,"evidence":""}"#,
+            r#"{"status":"misschien","justification":"","owner":"","action":"","deadline":null,"evidence":""}"#,
+        ] {
+            // History rows cannot be rewritten (a trigger refuses it): add one as a later
+            // version of the app would have.
+            store
+                .conn
+                .execute(
+                    "INSERT INTO answer_history (assessment_id, criterion_id, changed_at,
+                                                 changed_by, old_answer, new_answer)
+                     VALUES (?1, ?2, '2026-01-06T09:00:00Z', 'later', NULL, ?3)",
+                    rusqlite::params![round, criterion, stored],
+                )
+                .unwrap();
+            let err = store.answer_history(round, criterion).unwrap_err();
+            assert_eq!(err.code(), "stored_data", "{stored}");
+            assert!(err.to_string().contains("de geschiedenis van een antwoord"));
+        }
+    }
+
     #[test]
     fn the_stored_history_keeps_old_and_new_answers_in_a_fixed_json_form() {
         let mut store = Store::open_in_memory().unwrap();

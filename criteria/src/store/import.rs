@@ -352,8 +352,10 @@ pub(super) fn remember_mapping<T: Serialize>(
     mapping: &T,
     now: OffsetDateTime,
 ) -> Result<()> {
-    let json = serde_json::to_string(mapping)
-        .map_err(|err| crate::Error::Workbook(format!("kolomindeling: {err}")))?;
+    let json = serde_json::to_string(mapping).map_err(|err| crate::Error::StoredData {
+        what: "de kolomindeling",
+        detail: err.to_string(),
+    })?;
     conn.execute(
         "INSERT INTO column_mapping (header_signature, mapping, saved_at) VALUES (?1, ?2, ?3)
          ON CONFLICT (header_signature) DO UPDATE SET mapping = excluded.mapping,

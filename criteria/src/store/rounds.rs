@@ -99,12 +99,17 @@ impl RoundEventKind {
         }
     }
 
-    fn from_stored(text: &str) -> RoundEventKind {
+    fn from_stored(text: &str) -> Result<RoundEventKind> {
         match text {
-            "sealed" => RoundEventKind::Sealed,
-            "unsealed" => RoundEventKind::Unsealed,
-            "catalog_upgraded" => RoundEventKind::CatalogUpgraded,
-            _ => RoundEventKind::Created,
+            "created" => Ok(RoundEventKind::Created),
+            "sealed" => Ok(RoundEventKind::Sealed),
+            "unsealed" => Ok(RoundEventKind::Unsealed),
+            "catalog_upgraded" => Ok(RoundEventKind::CatalogUpgraded),
+            // The schema's CHECK allows no other kind; a file edited by hand could still have one.
+            other => Err(Error::StoredData {
+                what: "het logboek van een ronde",
+                detail: format!("onbekende gebeurtenis {other:?}"),
+            }),
         }
     }
 }
@@ -449,7 +454,7 @@ impl Store {
         self.write(|conn| {
             ensure_open(conn, id)?;
             let view = crate::view::load(conn, id)?;
-            let fingerprint = crate::fingerprint::of(&view, &sealed_on, &sealed_by);
+            let fingerprint = crate::fingerprint::of(&view, &sealed_on, &sealed_by)?;
             conn.execute(
                 "UPDATE assessment SET sealed_at = ?2, sealed_by = ?3, fingerprint = ?4 WHERE id = ?1",
                 params![id, sealed_on, sealed_by, fingerprint],
@@ -505,14 +510,18 @@ impl Store {
     /// For a sealed round: the seal and whether the data still match its fingerprint.
     pub fn check_seal(&self, id: AssessmentId) -> Result<Option<SealCheck>> {
         let view = self.assessment_view(id)?;
-        Ok(view.assessment.seal.clone().map(|seal| {
-            let computed = crate::fingerprint::of(&view, &seal.sealed_on, &seal.sealed_by);
-            SealCheck {
-                matches: computed == seal.fingerprint,
-                seal,
-                computed,
-            }
-        }))
+        view.assessment
+            .seal
+            .clone()
+            .map(|seal| {
+                let computed = crate::fingerprint::of(&view, &seal.sealed_on, &seal.sealed_by)?;
+                Ok(SealCheck {
+                    matches: computed == seal.fingerprint,
+                    seal,
+                    computed,
+                })
+            })
+            .transpose()
     }
 
     /// What happened to a round, newest first.
@@ -521,14 +530,24 @@ impl Store {
             "SELECT at, by, kind, detail FROM assessment_event WHERE assessment_id = ?1 ORDER BY id DESC",
         )?;
         let rows = stmt.query_map([id], |r| {
-            Ok(RoundEvent {
-                at: r.get(0)?,
-                by: r.get(1)?,
-                kind: RoundEventKind::from_stored(&r.get::<_, String>(2)?),
-                detail: r.get(3)?,
-            })
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut events = Vec::new();
+        for row in rows {
+            let (at, by, kind, detail) = row?;
+            events.push(RoundEvent {
+                at,
+                by,
+                kind: RoundEventKind::from_stored(&kind)?,
+                detail,
+            });
+        }
+        Ok(events)
     }
 
     /// Compares two rounds of the same organisation: `from` is the earlier one.

@@ -240,6 +240,37 @@ impl Error {
         }
     }
 
+    /// Whether the input was refused: the user can fix it (another file, another name, a
+    /// justification, a round that is not sealed) and nothing was changed. The command line
+    /// exits 2 for these and 1 for the rest, which are failures of the machine, the disk or the
+    /// data (a window holding the database and a busy lock included: waiting or closing the
+    /// window helps, not other input). Every variant is listed, so a new one forces a decision.
+    pub fn is_refusal(&self) -> bool {
+        match self {
+            Error::OwnFile { .. }
+            | Error::NotFound { .. }
+            | Error::JustificationRequired
+            | Error::FileRefused { .. }
+            | Error::ImportBlocked { .. }
+            | Error::Sealed { .. }
+            | Error::NameTaken { .. }
+            | Error::InvalidInput { .. } => true,
+            Error::Open { .. }
+            | Error::NotADatabase
+            | Error::NewerSchema { .. }
+            | Error::Busy
+            | Error::WindowOpen
+            | Error::LockFile { .. }
+            | Error::DiskFull
+            | Error::ReadOnly
+            | Error::WriteFailed
+            | Error::WriteFile { .. }
+            | Error::Workbook(_)
+            | Error::Backup { .. }
+            | Error::Database(_) => false,
+        }
+    }
+
     /// The `{ code, message }` form that crosses the IPC boundary and the command line.
     pub fn report(&self) -> ErrorReport {
         ErrorReport {
@@ -287,4 +318,44 @@ pub struct ErrorReport {
     pub code: String,
     /// Dutch message for the user.
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Error;
+
+    #[test]
+    fn refusals_are_what_the_user_can_fix() {
+        let refused = [
+            Error::OwnFile { reason: "x".into() },
+            Error::NotFound { what: "De ronde" },
+            Error::JustificationRequired,
+            Error::FileRefused { reason: "x".into() },
+            Error::ImportBlocked { count: 1 },
+            Error::Sealed {
+                round: "2026".into(),
+            },
+            Error::NameTaken {
+                name: "2026".into(),
+            },
+            Error::InvalidInput { reason: "x".into() },
+        ];
+        assert!(refused.iter().all(Error::is_refusal));
+        let failed = [
+            Error::NotADatabase,
+            Error::NewerSchema {
+                found: 9,
+                supported: 8,
+            },
+            Error::Busy,
+            Error::WindowOpen,
+            Error::DiskFull,
+            Error::ReadOnly,
+            Error::WriteFailed,
+            Error::Workbook("x".into()),
+            Error::Backup { reason: "x".into() },
+            Error::Database(rusqlite::Error::InvalidQuery),
+        ];
+        assert!(!failed.iter().any(Error::is_refusal));
+    }
 }

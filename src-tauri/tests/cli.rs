@@ -148,6 +148,90 @@ fn help_prints_the_usage_and_succeeds() {
 }
 
 #[test]
+fn each_subcommand_explains_itself_in_dutch() {
+    for args in [
+        vec!["set", "--help"],
+        vec!["help", "set"],
+        vec!["set", "-h"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_avg-borging"))
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let text = stdout(&out);
+        assert!(
+            text.contains("Gebruik:\n  avg-borging [OPTIES] set NUMMER STATUS [--note TEKST]")
+                && text.contains("Argumenten:")
+                && text.contains("--round <NAAM>"),
+            "{args:?}: {text}"
+        );
+        assert!(
+            !text.contains("Usage") && !text.contains("Options"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn the_options_may_follow_the_subcommand() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data.sqlite3");
+    let set = Command::new(env!("CARGO_BIN_EXE_avg-borging"))
+        .args(["set", "1.1", "aandacht", "--db"])
+        .arg(&db)
+        .env_remove("AVG_BORGING_DB")
+        .output()
+        .unwrap();
+    assert!(set.status.success(), "{}", stderr(&set));
+    assert!(db.exists(), "--db after the subcommand is used");
+    for name in ["A", "B"] {
+        let new = avg_borging(&db, &["new-round", name]);
+        assert!(new.status.success(), "{}", stderr(&new));
+    }
+    let set = avg_borging(&db, &["set", "1.2", "aandacht", "--round", "A"]);
+    assert!(set.status.success(), "{}", stderr(&set));
+    let open = |args: &[&str]| {
+        let out = avg_borging(&db, args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["total"]["open"].as_u64().unwrap()
+    };
+    assert_eq!(open(&["overview", "--json", "--round", "A"]), 1);
+    assert_eq!(open(&["overview", "--json"]), 0, "B, the open round");
+}
+
+#[test]
+fn wrong_values_are_refused_in_dutch_before_anything_is_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data.sqlite3");
+    let date = avg_borging(&db, &["new-round", "2027", "--date", "2027-02-30"]);
+    assert_eq!(date.status.code(), Some(2));
+    assert!(
+        stderr(&date).contains("De datum \u{201c}2027-02-30\u{201d} bestaat niet")
+            && stderr(&date).contains("Gebruik:"),
+        "{}",
+        stderr(&date)
+    );
+    assert!(!db.exists(), "refused before the database was opened");
+    for (args, reason) in [
+        (vec!["set", "1.1", "klaar"], "Onbekende status \"klaar\""),
+        (vec!["seal", "2026", "--by"], "Na --by hoort een waarde."),
+        (vec!["overview", "--tabel"], "Onbekende optie --tabel."),
+        (vec!["verwijder"], "Onbekende opdracht: verwijder."),
+        (vec!["export"], "Geef ook op: BESTAND."),
+    ] {
+        let out = avg_borging(&db, &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).starts_with(reason),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
 fn the_database_can_be_chosen_with_the_environment() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("elders.sqlite3");

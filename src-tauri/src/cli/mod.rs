@@ -1,0 +1,588 @@
+//! The headless command line: `avg-borging [OPTIES] OPDRACHT …`. Same binary as the window,
+//! same database; no window (and no GTK) is started when a subcommand is given.
+//!
+//! `args.rs` says what is accepted (clap), `render.rs` how results are printed as text; here the
+//! command line is read and run. Exit codes: 0 done (also the help); 2 refused (wrong usage, a
+//! file that cannot be imported, a blocked dry run, a sealed or unknown criterion: every
+//! [`Error::is_refusal`]) with the reason on stderr; 1 any other failure.
+
+mod args;
+mod render;
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::Parser;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use criteria::{AssessmentId, Error, NewRound, Overview, SealRequest, Status, Store};
+
+use args::{Command, Invocation, Selection, USAGE};
+
+/// Why the command line was not run.
+#[derive(Debug, PartialEq, Eq)]
+enum Usage {
+    /// Help was asked for: printed on stdout, exit 0.
+    Help(String),
+    /// Wrong usage: the Dutch reason, printed with the usage on stderr, exit 2.
+    Wrong(String),
+}
+
+/// Runs the command line when `args` (without the program name) hold a subcommand; `None` means
+/// "start the window".
+pub fn run_if_requested(args: &[String]) -> Option<ExitCode> {
+    if args.is_empty() {
+        return None;
+    }
+    Some(match parse(args) {
+        Ok(invocation) => execute(invocation),
+        Err(Usage::Help(text)) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(Usage::Wrong(problem)) => {
+            eprintln!("{problem}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    })
+}
+
+fn parse(args: &[String]) -> Result<Invocation, Usage> {
+    let args: Vec<&str> = match args {
+        // `help [OPDRACHT]` is `[OPDRACHT] --help` (clap's own help subcommand speaks English).
+        [help, rest @ ..] if help == "help" && rest.len() <= 1 => {
+            rest.iter().map(String::as_str).chain(["--help"]).collect()
+        }
+        _ => args.iter().map(String::as_str).collect(),
+    };
+    Invocation::try_parse_from(std::iter::once("avg-borging").chain(args)).map_err(|err| match err
+        .kind()
+    {
+        ErrorKind::DisplayHelp => Usage::Help(err.render().to_string().trim_end().to_owned()),
+        _ => Usage::Wrong(problem(&err)),
+    })
+}
+
+/// clap's reason for refusing a command line, in Dutch (its own texts are English).
+fn problem(err: &clap::Error) -> String {
+    let text = |kind| match err.get(kind) {
+        Some(ContextValue::String(text)) => Some(text.clone()),
+        Some(other) => Some(other.to_string()),
+        None => None,
+    };
+    let list = |kind| match err.get(kind) {
+        Some(ContextValue::Strings(items)) => items.iter().map(|i| bare(i)).collect(),
+        Some(other) => vec![bare(&other.to_string())],
+        None => Vec::new(),
+    };
+    let suggestion = |kind| {
+        text(kind)
+            .map(|s| format!(" Bedoelt u {s}?"))
+            .unwrap_or_default()
+    };
+    let arg = text(ContextKind::InvalidArg).unwrap_or_default();
+    match err.kind() {
+        ErrorKind::InvalidSubcommand => format!(
+            "Onbekende opdracht: {}.{}",
+            text(ContextKind::InvalidSubcommand).unwrap_or_default(),
+            suggestion(ContextKind::SuggestedSubcommand)
+        ),
+        ErrorKind::MissingSubcommand => "Geef een opdracht op.".into(),
+        ErrorKind::UnknownArgument if arg.starts_with('-') => format!(
+            "Onbekende optie {arg}.{}",
+            suggestion(ContextKind::SuggestedArg)
+        ),
+        ErrorKind::UnknownArgument => format!("Eén argument te veel: {arg:?}."),
+        ErrorKind::InvalidValue => match text(ContextKind::InvalidValue).unwrap_or_default() {
+            // `--note <TEKST>` given without its text.
+            value if value.is_empty() => format!(
+                "Na {} hoort een waarde.",
+                arg.split_whitespace().next().unwrap_or_default()
+            ),
+            // "Onbekende status …" after the value's name (`<STATUS>`, `--x <STATUS>`).
+            value => format!(
+                "Onbekende {} {value:?}: kies {}.",
+                bare(arg.split_whitespace().last().unwrap_or_default()).to_lowercase(),
+                joined(&list(ContextKind::ValidValue), "of")
+            ),
+        },
+        // The reason comes from our own value parsers (args.rs), already in Dutch.
+        ErrorKind::ValueValidation => std::error::Error::source(err)
+            .map(ToString::to_string)
+            .unwrap_or_else(|| format!("Ongeldige waarde bij {}.", bare(&arg))),
+        ErrorKind::MissingRequiredArgument => format!(
+            "Geef ook op: {}.",
+            joined(&list(ContextKind::InvalidArg), "en")
+        ),
+        ErrorKind::ArgumentConflict => {
+            format!("{} gaat niet samen met de andere opties.", bare(&arg))
+        }
+        ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("Het aantal waarden bij {} klopt niet.", bare(&arg))
+        }
+        _ => "De opdracht is niet begrepen.".into(),
+    }
+}
+
+/// An argument as the usage names it: `<STATUS>` is STATUS, `--by <NAAM>` is --by NAAM.
+fn bare(arg: &str) -> String {
+    arg.replace(['<', '>'], "")
+}
+
+/// "a", "a of b", "a, b of c" (with `and` = "of").
+fn joined(items: &[String], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
+    }
+}
+
+impl Command {
+    /// Whether the command changes the database (and so needs the writer lock).
+    fn writes(&self) -> bool {
+        match self {
+            Command::Import { dry_run, .. } => !dry_run,
+            Command::Set { .. } | Command::NewRound { .. } | Command::Seal { .. } => true,
+            Command::Export { .. }
+            | Command::Overview { .. }
+            | Command::Rounds
+            | Command::Compare { .. } => false,
+        }
+    }
+}
+
+fn execute(invocation: Invocation) -> ExitCode {
+    let path = match invocation.selection.db.clone() {
+        Some(path) => path,
+        None => match crate::data_path::database_path() {
+            Ok(path) => path,
+            Err(err) => {
+                eprintln!(
+                    "AVG-borging kon geen map voor zijn gegevens maken ({err}). Gebruik --db PAD."
+                );
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    // Every run takes the writer lock (see criteria's store/lock.rs). While the window has the
+    // file open, a run that only reads opens it read-only instead, which cannot touch the
+    // window's WAL; a run that writes is refused with the reason.
+    let writes = invocation.command.writes();
+    let opened = match Store::open(&path) {
+        Err(Error::WindowOpen) if !writes => Store::open_read_only(&path),
+        other => other,
+    };
+    let outcome = opened
+        .map_err(Failure::Core)
+        .and_then(|mut store| run(&mut store, &invocation.selection, invocation.command));
+    match outcome {
+        Ok(exit) => exit,
+        Err(failure) => {
+            eprintln!("{}", failure.message());
+            failure.exit_code()
+        }
+    }
+}
+
+enum Failure {
+    /// Refused with a complete Dutch message.
+    Refused(String),
+    /// An error of the core.
+    Core(Error),
+}
+
+impl Failure {
+    fn message(&self) -> String {
+        match self {
+            Failure::Refused(message) => message.clone(),
+            Failure::Core(err) => err.to_string(),
+        }
+    }
+
+    /// 2 when the input was refused (the user can fix it), 1 when something else failed.
+    fn exit_code(&self) -> ExitCode {
+        let refused = match self {
+            Failure::Refused(_) => true,
+            Failure::Core(err) => err.is_refusal(),
+        };
+        ExitCode::from(if refused { 2 } else { 1 })
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(err: Error) -> Self {
+        Failure::Core(err)
+    }
+}
+
+impl Selection {
+    /// The round meant: the one named, else the open one, else (on a new database) the
+    /// example round, as in the window.
+    fn round(&self, store: &mut Store) -> Result<AssessmentId, Failure> {
+        if self.organisation.is_none() && self.round.is_none() {
+            return Ok(store.ensure_started(crate::clock::now())?);
+        }
+        store.ensure_started(crate::clock::now())?;
+        store
+            .find_round(self.organisation.as_deref(), self.round.as_deref())?
+            .ok_or_else(|| Failure::Refused("Er is nog geen ronde.".into()))
+    }
+
+    /// A round of the selected organisation by name.
+    fn named(&self, store: &mut Store, name: &str) -> Result<AssessmentId, Failure> {
+        store.ensure_started(crate::clock::now())?;
+        store
+            .find_round(self.organisation.as_deref(), Some(name))?
+            .ok_or_else(|| Failure::Refused(format!("De ronde {name:?} is niet gevonden.")))
+    }
+}
+
+fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<ExitCode, Failure> {
+    let ctx = crate::data_path::change_context();
+    match command {
+        Command::Import { file, dry_run } => {
+            // The round meant; on a new database there is none yet and the import makes one.
+            let round = if selection.organisation.is_some() || selection.round.is_some() {
+                Some(selection.round(store)?)
+            } else {
+                store.current_assessment()?
+            };
+            import(store, &file, round, dry_run)
+        }
+        Command::Set { code, status, note } => {
+            let round = selection.round(store)?;
+            let status = Status::from(status);
+            let changed = store.set_status(round, &code, status, note.as_deref(), &ctx)?;
+            println!(
+                "{code}: {}{}",
+                status.label(),
+                if changed { "" } else { " (was al zo)" }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { file } => {
+            let round = selection.round(store)?;
+            store.refuse_own_file(&file, criteria::FileUse::Export)?;
+            let view = store.assessment_view(round)?;
+            let params = criteria::export::ExportParams {
+                view: &view,
+                exported_at: crate::clock::now(),
+                program: concat!("AVG-borging ", env!("CARGO_PKG_VERSION")),
+            };
+            criteria::export::write_workbook(&params, &file)?;
+            println!("Opgeslagen: {}", file.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Overview { json } => {
+            let round = selection.round(store)?;
+            let overview = Overview::of(&store.assessment_view(round)?);
+            if json {
+                print_json(&overview)?;
+            } else {
+                print!("{}", render::overview_table(&overview));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rounds => {
+            store.ensure_started(crate::clock::now())?;
+            print!("{}", render::rounds_table(&store.rounds()?));
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::NewRound { name, from, date } => {
+            let base = selection.round(store)?;
+            let organisation = store.assessment_view(base)?.assessment.organisation_id;
+            let carry_from = from
+                .as_deref()
+                .map(|from| selection.named(store, from))
+                .transpose()?;
+            let round = store.create_round(
+                &NewRound {
+                    organisation,
+                    name,
+                    reference_date: date.map(|d| d.to_string()),
+                    carry_from,
+                },
+                &ctx,
+            )?;
+            let view = store.assessment_view(round)?;
+            let carried = view
+                .themes
+                .iter()
+                .flat_map(|t| &t.criteria)
+                .filter(|c| c.carried_from.is_some())
+                .count();
+            println!(
+                "Ronde {:?} van {} aangemaakt en geopend{}.",
+                view.assessment.name,
+                view.assessment.organisation,
+                if carried > 0 {
+                    format!(" ({carried} antwoorden overgenomen; bevestig of wijzig ze)")
+                } else {
+                    String::new()
+                }
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Compare { from, to, json } => {
+            let from = selection.named(store, &from)?;
+            let to = selection.named(store, &to)?;
+            let comparison = store.compare(from, to)?;
+            if json {
+                print_json(&comparison)?;
+            } else {
+                print!("{}", render::comparison_table(&comparison));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Seal { round, by, date } => {
+            let id = selection.named(store, &round)?;
+            let seal = store.seal_round(
+                id,
+                &SealRequest {
+                    sealed_by: by,
+                    sealed_on: date.map(|d| d.to_string()),
+                },
+                &ctx,
+            )?;
+            println!("{}", seal.fingerprint);
+            eprintln!(
+                "Ronde {round:?} vastgesteld op {} door {}. Vingerafdruk (SHA-256): {}",
+                seal.sealed_on,
+                seal.sealed_by,
+                criteria::fingerprint::grouped(&seal.fingerprint)
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
+    let text =
+        serde_json::to_string_pretty(value).map_err(|err| Failure::Refused(err.to_string()))?;
+    println!("{text}");
+    Ok(())
+}
+
+fn import(
+    store: &mut Store,
+    file: &Path,
+    round: Option<AssessmentId>,
+    dry_run: bool,
+) -> Result<ExitCode, Failure> {
+    use criteria::import::{ImportOptions, analyse};
+    let options = ImportOptions {
+        remembered: store.remembered_mappings()?,
+        ..ImportOptions::new(crate::clock::now().date())
+    };
+    store.refuse_own_file(file, criteria::FileUse::Import)?;
+    let plan = analyse(file, &options)?;
+    print!("{}", render::import_report(&plan));
+    if dry_run {
+        let blocking = plan.blocking();
+        if blocking > 0 {
+            return Err(Failure::Core(Error::ImportBlocked { count: blocking }));
+        }
+        println!("Proefimport: geen blokkerende problemen. Er is niets opgeslagen.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !plan.mapping_certain {
+        return Err(Failure::Refused(
+            "De kolommen zijn niet met zekerheid herkend. Er is niets geïmporteerd. Importeer het bestand in het venster (Importeren), controleer daar de kolomindeling en bevestig; die indeling wordt onthouden voor de volgende keer."
+                .into(),
+        ));
+    }
+    let outcome = store.apply_import(round, &plan, &crate::data_path::change_context())?;
+    println!(
+        "Geïmporteerd in beoordeling {:?}: {} criteria, {} antwoorden gewijzigd{}.",
+        outcome.assessment_name,
+        outcome.criteria,
+        outcome.answers_changed,
+        if outcome.new_catalog {
+            format!(", nieuwe criteriaset versie {}", outcome.catalog_version)
+        } else {
+            String::new()
+        }
+    );
+    if outcome.skipped > 0 {
+        println!(
+            "  {} rijen hebben een nummer dat niet in de criteriaset staat; hun antwoorden zijn niet overgenomen.",
+            outcome.skipped
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use args::{Command, StatusArg};
+
+    fn args(line: &str) -> Vec<String> {
+        line.split_whitespace().map(str::to_owned).collect()
+    }
+
+    fn wrong(line: &str) -> String {
+        match parse(&args(line)) {
+            Err(Usage::Wrong(problem)) => problem,
+            other => panic!("{line}: {other:?}"),
+        }
+    }
+
+    fn help(line: &str) -> String {
+        match parse(&args(line)) {
+            Err(Usage::Help(text)) => text,
+            other => panic!("{line}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_documented_contract_parses() {
+        let import = parse(&args("--db /tmp/x.sqlite3 import lijst.xlsx --dry-run")).unwrap();
+        assert_eq!(import.selection.db, Some("/tmp/x.sqlite3".into()));
+        assert_eq!(import.selection.organisation, None);
+        assert_eq!(
+            import.command,
+            Command::Import {
+                file: "lijst.xlsx".into(),
+                dry_run: true
+            }
+        );
+        assert_eq!(
+            parse(&args("set 3.2 nvt --note geen")).map(|i| i.command),
+            Ok(Command::Set {
+                code: "3.2".into(),
+                status: StatusArg::NotApplicable,
+                note: Some("geen".into())
+            })
+        );
+        assert_eq!(
+            parse(&args("overview --json")).map(|i| i.command),
+            Ok(Command::Overview { json: true })
+        );
+        let seal = parse(&args(
+            "--organisation Oost --round 2026 seal 2025 --by College",
+        ))
+        .expect("seal parses");
+        assert_eq!(seal.selection.organisation.as_deref(), Some("Oost"));
+        assert_eq!(seal.selection.round.as_deref(), Some("2026"));
+        assert_eq!(
+            seal.command,
+            Command::Seal {
+                round: "2025".into(),
+                by: "College".into(),
+                date: None
+            }
+        );
+        assert_eq!(
+            parse(&args("new-round 2027 --from 2026 --date 2027-01-01")).map(|i| i.command),
+            Ok(Command::NewRound {
+                name: "2027".into(),
+                from: Some("2026".into()),
+                date: Some(time::macros::date!(2027 - 01 - 01))
+            })
+        );
+        assert_eq!(
+            parse(&args("compare 2025 2026 --json")).map(|i| i.command),
+            Ok(Command::Compare {
+                from: "2025".into(),
+                to: "2026".into(),
+                json: true
+            })
+        );
+    }
+
+    #[test]
+    fn the_options_may_follow_the_subcommand() {
+        let after = parse(&args(
+            "overview --json --db x.sqlite3 --round 2026 --organisation Oost",
+        ))
+        .unwrap();
+        assert_eq!(after.selection.db, Some("x.sqlite3".into()));
+        assert_eq!(after.selection.round.as_deref(), Some("2026"));
+        assert_eq!(after.selection.organisation.as_deref(), Some("Oost"));
+        // Given twice, the last one counts.
+        let twice = parse(&args(
+            "--round 2025 set 1.1 nvt --note a --note b --round 2026",
+        ))
+        .unwrap();
+        assert_eq!(twice.selection.round.as_deref(), Some("2026"));
+        assert!(matches!(twice.command, Command::Set { note: Some(n), .. } if n == "b"));
+    }
+
+    #[test]
+    fn wrong_usage_is_explained_in_dutch() {
+        assert_eq!(
+            wrong("set 3.2 misschien"),
+            "Onbekende status \"misschien\": kies geimplementeerd, gedeeltelijk, aandacht of nvt."
+        );
+        assert_eq!(wrong("export"), "Geef ook op: BESTAND.");
+        assert_eq!(wrong("compare 2025"), "Geef ook op: RONDE_B.");
+        assert_eq!(wrong("seal 2025"), "Geef ook op: --by NAAM.");
+        assert_eq!(wrong("set 1.1"), "Geef ook op: STATUS.");
+        assert_eq!(wrong("set"), "Geef ook op: NUMMER en STATUS.");
+        assert!(wrong("verwijder alles").starts_with("Onbekende opdracht: verwijder."));
+        assert_eq!(
+            wrong("overvieuw"),
+            "Onbekende opdracht: overvieuw. Bedoelt u overview?"
+        );
+        assert!(wrong("overview --jsn").starts_with("Onbekende optie --jsn."));
+        assert_eq!(
+            wrong("export a.xlsx b.xlsx"),
+            "Eén argument te veel: \"b.xlsx\"."
+        );
+        assert_eq!(wrong("set 1.1 nvt --note"), "Na --note hoort een waarde.");
+        assert_eq!(wrong("--db x.sqlite3"), "Geef een opdracht op.");
+        assert_eq!(
+            wrong("new-round 2027 --date 2027-02-30"),
+            "De datum \u{201c}2027-02-30\u{201d} bestaat niet of is niet geschreven als JJJJ-MM-DD (bijvoorbeeld 2026-12-31)."
+        );
+        assert!(wrong("seal 2026 --by College --date 1-1-2026").contains("JJJJ-MM-DD"));
+    }
+
+    #[test]
+    fn help_is_dutch_for_the_program_and_each_subcommand() {
+        for line in ["-h", "--help", "help", "--db x.sqlite3 --help"] {
+            assert_eq!(help(line), USAGE, "{line}");
+        }
+        let set = help("set --help");
+        assert_eq!(help("help set"), set);
+        assert_eq!(help("set -h"), set);
+        for dutch in [
+            "Legt de status van één criterium vast",
+            "Gebruik:\n  avg-borging [OPTIES] set NUMMER STATUS [--note TEKST]",
+            "Argumenten:",
+            "geimplementeerd, gedeeltelijk, aandacht of nvt",
+            "--note <TEKST>",
+            "--organisation <NAAM>",
+            "Toont deze uitleg",
+        ] {
+            assert!(set.contains(dutch), "{dutch:?} in:\n{set}");
+        }
+        for name in [
+            "import",
+            "set",
+            "export",
+            "overview",
+            "rounds",
+            "new-round",
+            "compare",
+            "seal",
+        ] {
+            let text = help(&format!("{name} --help"));
+            for english in [
+                "Usage",
+                "Options",
+                "Arguments",
+                "Print help",
+                "possible values",
+            ] {
+                assert!(!text.contains(english), "{english:?} in:\n{text}");
+            }
+            assert!(
+                USAGE.contains(&format!("avg-borging [OPTIES] {name}")),
+                "{name}"
+            );
+        }
+        assert!(wrong("help verwijder").starts_with("Onbekende opdracht: verwijder."));
+    }
+}

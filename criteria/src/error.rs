@@ -267,6 +267,8 @@ impl Error {
             | Error::WriteFile { .. }
             | Error::Workbook(_)
             | Error::Backup { .. }
+            | Error::CannotOpen
+            | Error::StoredData { .. }
             | Error::Database(_) => false,
         }
     }

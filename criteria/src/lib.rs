@@ -12,6 +12,7 @@ mod error;
 mod example;
 pub mod export;
 pub mod fingerprint;
+pub mod flows;
 pub mod import;
 mod improvement_plan;
 mod model;

@@ -1,15 +1,19 @@
-//! The commands the window may call. Each is declared in `build.rs` and allowed in
-//! `capabilities/main-window.json`; nothing else is reachable from the page.
+//! The commands the window may call, declared once: build.rs registers every
+//! `#[tauri::command]` here and the contract test generates the capability and the page's
+//! functions from them; nothing else is reachable from the page.
 
-use criteria::import::{self, ImportCorrections, ImportOptions, ImportPlan};
+use criteria::import::{ImportCorrections, ImportPlan};
 use criteria::{
-    AnswerInput, AssessmentId, AssessmentView, CatalogChanges, Comparison, CriterionId, FileUse,
+    AnswerInput, AssessmentId, AssessmentView, CatalogChanges, Comparison, CriterionId,
     HistoryEntry, ImportOutcome, ImprovementPlan, NewRound, OrganisationId, Overview, RoundEvent,
-    Rounds, Seal, SealCheck, SealRequest, export,
+    Rounds, Seal, SealCheck, SealRequest, export, flows,
 };
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::AppError;
+
+/// Written into every export's metadata.
+const PROGRAM: &str = concat!("AVG-borging ", env!("CARGO_PKG_VERSION"));
 use crate::state::{AppState, PendingImport};
 
 /// The assessment that is open, with its catalog; on first start the example catalog is loaded.
@@ -79,15 +83,13 @@ fn analyse(
     path: &std::path::Path,
     corrections: ImportCorrections,
 ) -> Result<ImportPlan, AppError> {
-    let remembered = state.store()?.remembered_mappings()?;
-    let options = ImportOptions {
-        sheet: corrections.sheet,
-        header_row: corrections.header_row,
-        mapping: corrections.mapping,
-        remembered,
-        ..ImportOptions::new(crate::clock::now().date())
-    };
-    Ok(import::analyse(path, &options)?)
+    let store = state.store()?;
+    Ok(flows::dry_run(
+        &store,
+        path,
+        corrections,
+        crate::clock::now().date(),
+    )?)
 }
 
 /// Opens the native file dialog (from Rust, so the page never handles paths) and returns the dry
@@ -110,9 +112,8 @@ pub async fn choose_import_file<R: tauri::Runtime>(
         return Ok(None);
     };
     let path = picked.into_path().map_err(dialog_failed)?;
-    // Before anything opens it: reading the database itself in this process would drop the
-    // database's locks (see criteria's store/own_files.rs).
-    state.store()?.refuse_own_file(&path, FileUse::Import)?;
+    // The dry run refuses the database's own files before it opens the path: reading the
+    // database in this process would drop its locks (see criteria's store/own_files.rs).
     let plan = analyse(&state, &path, ImportCorrections::default())?;
     *state.pending_import() = Some(PendingImport {
         path,
@@ -162,13 +163,13 @@ pub async fn confirm_import(
 ) -> Result<ImportOutcome, AppError> {
     let mut pending = state.pending_import();
     let plan = &pending.as_ref().ok_or(AppError::NoPendingImport)?.plan;
-    let mut store = state.store()?;
-    let ctx = crate::data_path::change_context();
-    let outcome = if move_round {
-        store.apply_import_upgrading(assessment, plan, &ctx)
-    } else {
-        store.apply_import(Some(assessment), plan, &ctx)
-    }?;
+    let outcome = flows::confirm_import(
+        &mut *state.store()?,
+        Some(assessment),
+        plan,
+        move_round,
+        &crate::data_path::change_context(),
+    )?;
     *pending = None;
     Ok(outcome)
 }
@@ -213,10 +214,12 @@ pub fn create_organisation(
     name: String,
     catalog_of: AssessmentId,
 ) -> Result<AssessmentView, AppError> {
-    let mut store = state.store()?;
-    let round =
-        store.create_organisation(&name, Some(catalog_of), &crate::data_path::change_context())?;
-    Ok(store.assessment_view(round)?)
+    Ok(flows::create_organisation(
+        &mut *state.store()?,
+        &name,
+        Some(catalog_of),
+        &crate::data_path::change_context(),
+    )?)
 }
 
 /// Renames an organisation.
@@ -244,9 +247,11 @@ pub fn create_round(
     state: tauri::State<'_, AppState>,
     round: NewRound,
 ) -> Result<AssessmentView, AppError> {
-    let mut store = state.store()?;
-    let id = store.create_round(&round, &crate::data_path::change_context())?;
-    Ok(store.assessment_view(id)?)
+    Ok(flows::create_round(
+        &mut *state.store()?,
+        &round,
+        &crate::data_path::change_context(),
+    )?)
 }
 
 /// Seals a round: read-only from now on, with a fingerprint of its contents.
@@ -320,14 +325,8 @@ pub async fn export_workbook<R: tauri::Runtime>(
     assessment: AssessmentId,
     compare_with: Option<AssessmentId>,
 ) -> Result<Option<String>, AppError> {
-    let (view, comparison) = {
-        let store = state.store()?;
-        let view = store.assessment_view(assessment)?;
-        let comparison = compare_with
-            .map(|earlier| store.compare(earlier, assessment))
-            .transpose()?;
-        (view, comparison)
-    };
+    // The proposed file name comes from the round; the dialog runs without the store locked.
+    let view = state.store()?.assessment_view(assessment)?;
     let picked = app
         .dialog()
         .file()
@@ -342,13 +341,16 @@ pub async fn export_workbook<R: tauri::Runtime>(
     if path.extension().is_none() {
         path.set_extension("xlsx");
     }
-    state.store()?.refuse_own_file(&path, FileUse::Export)?;
-    let params = export::ExportParams {
-        view: &view,
-        exported_at: crate::clock::now(),
-        program: concat!("AVG-borging ", env!("CARGO_PKG_VERSION")),
-    };
-    export::write_workbook_with_comparison(&params, comparison.as_ref(), &path)?;
+    flows::export_round(
+        &*state.store()?,
+        &flows::ExportRequest {
+            round: assessment,
+            compare_with,
+            target: &path,
+            exported_at: crate::clock::now(),
+            program: PROGRAM,
+        },
+    )?;
     Ok(Some(path.display().to_string()))
 }
 

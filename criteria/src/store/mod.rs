@@ -108,7 +108,7 @@ impl Store {
             .query_row("PRAGMA user_version", [], |row| row.get(0))
             .map_err(|err| match Error::from(err) {
                 // No -shm to read yet: the window holds the lock but has not opened the file.
-                Error::ReadOnly => Error::WindowOpen,
+                Error::ReadOnly | Error::CannotOpen => Error::WindowOpen,
                 other => other,
             })?;
         if found > SCHEMA_VERSION {

@@ -262,14 +262,16 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
         }
         Command::Export { file } => {
             let round = selection.round(store)?;
-            store.refuse_own_file(&file, criteria::FileUse::Export)?;
-            let view = store.assessment_view(round)?;
-            let params = criteria::export::ExportParams {
-                view: &view,
-                exported_at: crate::clock::now(),
-                program: concat!("AVG-borging ", env!("CARGO_PKG_VERSION")),
-            };
-            criteria::export::write_workbook(&params, &file)?;
+            criteria::flows::export_round(
+                store,
+                &criteria::flows::ExportRequest {
+                    round,
+                    compare_with: None,
+                    target: &file,
+                    exported_at: crate::clock::now(),
+                    program: concat!("AVG-borging ", env!("CARGO_PKG_VERSION")),
+                },
+            )?;
             println!("Opgeslagen: {}", file.display());
             Ok(ExitCode::SUCCESS)
         }
@@ -295,7 +297,8 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
                 .as_deref()
                 .map(|from| selection.named(store, from))
                 .transpose()?;
-            let round = store.create_round(
+            let view = criteria::flows::create_round(
+                store,
                 &NewRound {
                     organisation,
                     name,
@@ -304,7 +307,6 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
                 },
                 &ctx,
             )?;
-            let view = store.assessment_view(round)?;
             let carried = view
                 .themes
                 .iter()
@@ -369,13 +371,12 @@ fn import(
     round: Option<AssessmentId>,
     dry_run: bool,
 ) -> Result<ExitCode, Failure> {
-    use criteria::import::{ImportOptions, analyse};
-    let options = ImportOptions {
-        remembered: store.remembered_mappings()?,
-        ..ImportOptions::new(crate::clock::now().date())
-    };
-    store.refuse_own_file(file, criteria::FileUse::Import)?;
-    let plan = analyse(file, &options)?;
+    let plan = criteria::flows::dry_run(
+        store,
+        file,
+        criteria::import::ImportCorrections::default(),
+        crate::clock::now().date(),
+    )?;
     print!("{}", render::import_report(&plan));
     if dry_run {
         let blocking = plan.blocking();
@@ -391,7 +392,13 @@ fn import(
                 .into(),
         ));
     }
-    let outcome = store.apply_import(round, &plan, &crate::data_path::change_context())?;
+    let outcome = criteria::flows::confirm_import(
+        store,
+        round,
+        &plan,
+        false,
+        &crate::data_path::change_context(),
+    )?;
     println!(
         "Geïmporteerd in beoordeling {:?}: {} criteria, {} antwoorden gewijzigd{}.",
         outcome.assessment_name,

@@ -1,0 +1,223 @@
+//! The flows the window and the command line both perform, one function each, so both do the
+//! same checks in the same order: exporting a round to a file, reading a picked workbook as a dry
+//! run, confirming it (with or without moving the round to a new catalog version), and creating a
+//! round or an organisation and showing it. The top layer of the core: it uses the store, the
+//! import and the export, and nothing uses it but the shell.
+
+use std::path::Path;
+
+use time::{Date, OffsetDateTime};
+
+use crate::error::{Error, Result};
+use crate::import::{ImportCorrections, ImportOptions, ImportPlan};
+use crate::model::{AssessmentId, ChangeContext};
+use crate::{AssessmentView, FileUse, ImportOutcome, NewRound, Store};
+
+/// An export of one round to a file the user picked.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportRequest<'a> {
+    /// The round to export.
+    pub round: AssessmentId,
+    /// An earlier round of the same organisation, for a sheet Vergelijking.
+    pub compare_with: Option<AssessmentId>,
+    /// The file to write (replaced atomically when it exists).
+    pub target: &'a Path,
+    /// The moment written into the file's metadata.
+    pub exported_at: OffsetDateTime,
+    /// The program and version written into the file's metadata.
+    pub program: &'a str,
+}
+
+/// Exports a round: refuses a target that is one of the store's own files before anything is
+/// written, then writes the workbook atomically.
+///
+/// # Errors
+/// [`Error::OwnFile`] for the database, its journal or lock files or a backup; the errors of
+/// reading the round; [`Error::WriteFile`] or [`Error::Workbook`] when writing fails (a previous
+/// file is then unchanged).
+pub fn export_round(store: &Store, request: &ExportRequest<'_>) -> Result<()> {
+    store.refuse_own_file(request.target, FileUse::Export)?;
+    let view = store.assessment_view(request.round)?;
+    let comparison = request
+        .compare_with
+        .map(|earlier| store.compare(earlier, request.round))
+        .transpose()?;
+    let params = crate::export::ExportParams {
+        view: &view,
+        exported_at: request.exported_at,
+        program: request.program,
+    };
+    crate::export::write_workbook_with_comparison(&params, comparison.as_ref(), request.target)
+}
+
+/// Reads a picked workbook as a dry run, with the user's corrections and the column mappings
+/// confirmed earlier. The store's own files are refused before the file is opened.
+///
+/// # Errors
+/// [`Error::OwnFile`], and every refusal of the import (see `import::analyse`).
+pub fn dry_run(
+    store: &Store,
+    file: &Path,
+    corrections: ImportCorrections,
+    today: Date,
+) -> Result<ImportPlan> {
+    store.refuse_own_file(file, FileUse::Import)?;
+    let options = ImportOptions {
+        sheet: corrections.sheet,
+        header_row: corrections.header_row,
+        mapping: corrections.mapping,
+        remembered: store.remembered_mappings()?,
+        ..ImportOptions::new(today)
+    };
+    crate::import::analyse(file, &options)
+}
+
+/// Confirms a dry run for `round` (the round the user has open; `None` on a database without
+/// one). With `move_round`, that round moves to the imported catalog version, its answers
+/// carried over; otherwise the import lands as [`Store::apply_import`] describes.
+///
+/// # Errors
+/// [`Error::InvalidInput`] when asked to move a round without naming one; the refusals of the
+/// import (blocking findings, a sealed round, no backup possible).
+pub fn confirm_import(
+    store: &mut Store,
+    round: Option<AssessmentId>,
+    plan: &ImportPlan,
+    move_round: bool,
+    ctx: &ChangeContext,
+) -> Result<ImportOutcome> {
+    if !move_round {
+        return store.apply_import(round, plan, ctx);
+    }
+    let round = round.ok_or_else(|| Error::InvalidInput {
+        reason: "Er is geen ronde om naar de nieuwe versie over te zetten. Open eerst de ronde onder Rondes.".into(),
+    })?;
+    store.apply_import_upgrading(round, plan, ctx)
+}
+
+/// Creates a round (optionally carrying another round's answers over) and returns it as the
+/// window shows it.
+///
+/// # Errors
+/// The refusals of [`Store::create_round`] (a name in use, a date that does not exist).
+pub fn create_round(
+    store: &mut Store,
+    new: &NewRound,
+    ctx: &ChangeContext,
+) -> Result<AssessmentView> {
+    let round = store.create_round(new, ctx)?;
+    store.assessment_view(round)
+}
+
+/// Creates an organisation with a first round on the catalog of `catalog_of` and returns that
+/// round as the window shows it.
+///
+/// # Errors
+/// The refusals of [`Store::create_organisation`] (an empty or used name).
+pub fn create_organisation(
+    store: &mut Store,
+    name: &str,
+    catalog_of: Option<AssessmentId>,
+    ctx: &ChangeContext,
+) -> Result<AssessmentView> {
+    let round = store.create_organisation(name, catalog_of, ctx)?;
+    store.assessment_view(round)
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::{date, datetime};
+
+    use super::*;
+
+    fn ctx() -> ChangeContext {
+        ChangeContext {
+            at: datetime!(2026-11-30 10:00 UTC),
+            by: "fg".into(),
+        }
+    }
+
+    #[test]
+    fn an_export_over_the_database_is_refused_before_anything_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("avg-borging.sqlite3");
+        let mut store = Store::open(&db).unwrap();
+        let round = store.ensure_started(ctx().at).unwrap();
+        let before = std::fs::read(&db).unwrap();
+        let request = ExportRequest {
+            round,
+            compare_with: None,
+            target: &db,
+            exported_at: ctx().at,
+            program: "test",
+        };
+        let err = export_round(&store, &request).unwrap_err();
+        assert_eq!(err.code(), "own_file");
+        assert_eq!(std::fs::read(&db).unwrap(), before);
+
+        let target = dir.path().join("Beoordeling 2026.xlsx");
+        export_round(
+            &store,
+            &ExportRequest {
+                target: &target,
+                ..request
+            },
+        )
+        .unwrap();
+        assert!(target.exists());
+        // The export itself reads back as a dry run; the database does not.
+        let plan = dry_run(
+            &store,
+            &target,
+            ImportCorrections::default(),
+            date!(2026 - 11 - 30),
+        )
+        .unwrap();
+        assert!(plan.own_export);
+        let err = dry_run(
+            &store,
+            &db,
+            ImportCorrections::default(),
+            date!(2026 - 11 - 30),
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), "own_file");
+    }
+
+    #[test]
+    fn moving_a_round_needs_a_round() {
+        let mut store = Store::open_in_memory().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let round = store.ensure_started(ctx().at).unwrap();
+        let target = dir.path().join("export.xlsx");
+        export_round(
+            &store,
+            &ExportRequest {
+                round,
+                compare_with: None,
+                target: &target,
+                exported_at: ctx().at,
+                program: "test",
+            },
+        )
+        .unwrap();
+        let plan = dry_run(
+            &store,
+            &target,
+            ImportCorrections::default(),
+            date!(2026 - 11 - 30),
+        )
+        .unwrap();
+        let err = confirm_import(&mut store, None, &plan, true, &ctx()).unwrap_err();
+        assert_eq!(err.code(), "invalid_input");
+    }
+
+    #[test]
+    fn a_new_organisation_is_shown_with_its_first_round() {
+        let mut store = Store::open_in_memory().unwrap();
+        let first = store.ensure_started(ctx().at).unwrap();
+        let view = create_organisation(&mut store, "Gemeente Oost", Some(first), &ctx()).unwrap();
+        assert_eq!(view.assessment.organisation, "Gemeente Oost");
+        assert_eq!(view.assessment.name, "2026");
+    }
+}

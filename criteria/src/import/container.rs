@@ -148,6 +148,20 @@ fn inspect_zip(bytes: &[u8], limits: &Limits) -> Result<Kind> {
         sizes.push(size);
     }
 
+    // An OpenDocument file saved with a password: its parts are encrypted, which reading them
+    // would report as damage. The manifest, not encrypted itself, says so.
+    if let Some(i) = zip.index_for_name("META-INF/manifest.xml") {
+        let mut manifest = Vec::new();
+        zip.by_index(i)
+            .map_err(zip_error)?
+            .take(limits.max_uncompressed_bytes)
+            .read_to_end(&mut manifest)
+            .map_err(io_error)?;
+        if String::from_utf8_lossy(&manifest).contains("encryption-data") {
+            return Err(refused(PASSWORD));
+        }
+    }
+
     // Then every part read to its end: the zip crate checks the CRC when a part ends, and a part
     // that inflates to more than it declared is refused.
     let mut content_types = Vec::new();

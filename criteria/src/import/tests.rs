@@ -1049,3 +1049,30 @@ fn a_password_protected_xlsx_is_refused_with_that_reason() {
     let bytes = file.into_inner().into_inner();
     assert!(refusal(&bytes).contains("wachtwoord"));
 }
+
+#[test]
+fn a_password_protected_workbook_gets_the_same_message_in_every_format() {
+    // .ods: the manifest lists encryption data; the encrypted content reads as rubbish.
+    let mut ods = Vec::new();
+    {
+        let mut zip = zip::ZipWriter::new(Cursor::new(&mut ods));
+        let stored =
+            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("mimetype", stored).unwrap();
+        zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+            .unwrap();
+        zip.start_file("content.xml", stored).unwrap();
+        zip.write_all(&[0xA5u8; 3000]).unwrap();
+        zip.start_file("META-INF/manifest.xml", SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(
+            br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml" manifest:size="9000"><manifest:encryption-data manifest:checksum-type="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0#sha256-1k" manifest:checksum="AAAA"><manifest:algorithm manifest:algorithm-name="http://www.w3.org/2001/04/xmlenc#aes256-cbc" manifest:initialisation-vector="AAAA"/></manifest:encryption-data></manifest:file-entry></manifest:manifest>"#,
+        )
+        .unwrap();
+        zip.finish().unwrap();
+    }
+    assert_eq!(refusal(&ods), super::container::PASSWORD, ".ods");
+    // .xls: a FilePass record right after the BOF.
+    let xls = super::xls_guard::tests::xls_protected();
+    assert_eq!(refusal(&xls), super::container::PASSWORD, ".xls");
+}

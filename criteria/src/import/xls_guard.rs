@@ -21,7 +21,7 @@
 use std::collections::VecDeque;
 use std::io::{Cursor, Read};
 
-use super::container::{DAMAGED, NOT_A_WORKBOOK};
+use super::container::{DAMAGED, NOT_A_WORKBOOK, PASSWORD};
 use super::limits::{Budget, Limits, refused};
 use crate::Result;
 
@@ -40,6 +40,8 @@ const RK: u16 = 0x027E;
 const LABEL_SST: u16 = 0x00FD;
 const MUL_RK: u16 = 0x00BD;
 const FORMULA: u16 = 0x0006;
+/// The workbook is encrypted: every record after it has encrypted data.
+const FILEPASS: u16 = 0x002F;
 
 /// UTF-8 bytes per stored character, at most (see the module comment).
 const BYTES_PER_CHAR: u64 = 6;
@@ -194,6 +196,8 @@ fn globals(stream: &[u8]) -> Result<Globals> {
                     .push(usize::try_from(pos).map_err(|_| refused(DAMAGED))?);
             }
             SST => out.sst = sst_sizes(record)?,
+            // Before the encrypted records make no sense (and look like far too much data).
+            FILEPASS => return Err(refused(PASSWORD)),
             EOF => break,
             _ => {}
         }
@@ -465,14 +469,33 @@ pub(crate) mod tests {
         }
         sheet.extend(record(EOF, &[]));
         globals.extend(sheet);
+        compound(&globals)
+    }
 
+    /// An .xls saved with a password to open: `FilePass` (RC4) right after the BOF, and the
+    /// data of every later record encrypted (here: a shared-string table that claims millions
+    /// of strings).
+    pub(crate) fn xls_protected() -> Vec<u8> {
+        let mut globals = bof(0x0005);
+        let mut filepass = 1u16.to_le_bytes().to_vec(); // RC4
+        filepass.extend([0x5Au8; 52]);
+        globals.extend(record(FILEPASS, &filepass));
+        let mut sst = u32::MAX.to_le_bytes().to_vec();
+        sst.extend(0x00FF_FFFFu32.to_le_bytes());
+        sst.extend([0xA7u8; 200]);
+        globals.extend(record(SST, &sst));
+        globals.extend(record(EOF, &[]));
+        compound(&globals)
+    }
+
+    fn compound(globals: &[u8]) -> Vec<u8> {
         // Version 3 (512-byte sectors), as Excel writes .xls files.
         let mut file =
             cfb::CompoundFile::create_with_version(cfb::Version::V3, Cursor::new(Vec::new()))
                 .unwrap();
         {
             let mut stream = file.create_stream("/Workbook").unwrap();
-            stream.write_all(&globals).unwrap();
+            stream.write_all(globals).unwrap();
             // Keep the stream out of the mini stream, as Excel does.
             stream
                 .write_all(&vec![0u8; 4096usize.saturating_sub(globals.len())])

@@ -649,3 +649,64 @@ async fn a_damaged_database_is_refused_and_a_backup_can_be_put_back() {
     assert_eq!(std::fs::read(app.dir.path().join(&kept[0])).unwrap(), bytes);
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_details_fit_beside_or_over_the_list_and_the_tabs_stay_in_view() {
+    let app = App::start().await;
+    app.wait_for("button.row[data-code='1.1']", START_TIMEOUT)
+        .await;
+    for (width, height, code) in [(1024, 768, "1.3"), (1280, 800, "1.4")] {
+        app.client.set_window_size(width, height).await.unwrap();
+        app.click_row(code).await;
+        app.wait_for_texts("#detail-kop", |t| t == [format!("Criterium {code}")])
+            .await;
+        // The status keys work in the details too (the focus is on its heading).
+        app.press("2").await;
+        app.wait_for_texts(&format!("button.row[data-code='{code}'] .status"), |t| {
+            t == ["Gedeeltelijk geïmplementeerd"]
+        })
+        .await;
+        // Scrolled down the list, the tabs are still on screen and the details beside them.
+        app.client
+            .execute("window.scrollBy(0, 1500); return true;", vec![])
+            .await
+            .unwrap();
+        let measured = app
+            .client
+            .execute(
+                "const rect = (css) => document.querySelector(css).getBoundingClientRect();
+                 const tabs = rect('nav.screens');
+                 const detail = rect('aside.detail');
+                 const text = rect(\"button.row[data-code='1.1'] .text\");
+                 return [tabs.top, tabs.bottom, detail.top, detail.right - window.innerWidth,
+                         text.width];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let [
+            tabs_top,
+            tabs_bottom,
+            detail_top,
+            detail_overhang,
+            text_width,
+        ] = serde_json::from_value::<[f64; 5]>(measured).unwrap();
+        assert!(
+            (0.0..200.0).contains(&tabs_top),
+            "{width}x{height}: the tabs left the screen (top {tabs_top})"
+        );
+        assert!(
+            detail_top >= tabs_bottom - 1.0 && detail_overhang <= 1.0,
+            "{width}x{height}: the details are not on screen below the tabs (tabs {tabs_top}..{tabs_bottom}, details from {detail_top}, {detail_overhang} px beyond the right edge)"
+        );
+        assert!(
+            text_width > 250.0,
+            "{width}x{height}: the criterion text is squeezed to {text_width}px"
+        );
+        app.screenshot(&format!("details-open-{width}x{height}"))
+            .await;
+        app.press("\u{e00c}").await; // Escape
+        app.wait_for_texts("#detail-kop", |t| t.is_empty()).await;
+    }
+    app.stop().await;
+}

@@ -48,7 +48,7 @@ pub(super) fn comparison_table(comparison: &Comparison) -> String {
             format!("{}/{}", theme.to.implemented, theme.to.in_scope())
         ));
     }
-    let label = |s: Option<Status>| s.map_or("Niet beoordeeld", Status::label);
+    let label = |s: Option<Status>| s.map_or(Status::UNANSWERED_LABEL, Status::label);
     for change in &comparison.changes {
         out.push_str(&format!(
             "  {}: {} -> {}\n",

@@ -68,6 +68,25 @@ fn generate() -> String {
         out.push_str(decl.trim_end());
         out.push('\n');
     }
+    out.push_str(&status_labels());
+    out
+}
+
+/// The Dutch label of each status, and of none (`unanswered`), in the order the app shows them:
+/// the page takes them from here, so they are spelled in one place (`Status::label`).
+fn status_labels() -> String {
+    let mut out = String::from(
+        "\n/** Dutch labels, in the order the app shows statuses; `unanswered` is no status yet. */\nexport const STATUS_LABELS: Record<Status | \"unanswered\", string> = {\n",
+    );
+    let labels = Status::ALL
+        .into_iter()
+        .map(|status| (status.as_str(), status.label()))
+        .chain([("unanswered", Status::UNANSWERED_LABEL)]);
+    for (key, label) in labels {
+        let label = serde_json::to_string(label).expect("a string serialises");
+        out.push_str(&format!("  {key}: {label},\n"));
+    }
+    out.push_str("};\n");
     out
 }
 

@@ -77,6 +77,9 @@ impl Status {
         }
     }
 
+    /// The Dutch label a user sees where a criterion has no status yet.
+    pub const UNANSWERED_LABEL: &'static str = "Niet beoordeeld";
+
     /// The Dutch label a user sees.
     pub fn label(self) -> &'static str {
         match self {

@@ -168,7 +168,7 @@ const COMPARISON_COLUMNS: [(&str, f64); 8] = [
 ];
 
 fn label(status: Option<Status>) -> &'static str {
-    status.map_or("Niet beoordeeld", status_label)
+    status.map_or(Status::UNANSWERED_LABEL, status_label)
 }
 
 fn percent(part: u32, counts: &crate::Counts) -> Option<f64> {

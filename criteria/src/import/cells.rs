@@ -14,6 +14,7 @@ use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use calamine::{Data, DataRef, ExcelDateTime, Ods, Reader, SheetType, SheetVisible, Xls, Xlsx};
+use rust_xlsxwriter::utility::column_number_to_name;
 use time::{Date, Month, PrimitiveDateTime, Time};
 
 use super::container::{DAMAGED, Kind, PASSWORD};
@@ -437,16 +438,19 @@ impl GridBuilder {
     }
 }
 
-/// "A" for 0, "Z" for 25, "AA" for 26: the column letters a user sees.
-pub(crate) fn column_letter(col: u32) -> String {
-    let mut n = u64::from(col) + 1;
-    let mut out = Vec::new();
-    while n > 0 {
-        let rem = ((n - 1) % 26) as u8;
-        out.push(char::from(b'A' + rem));
-        n = (n - 1) / 26;
+/// "A" for 0, "Z" for 25, "AA" for 26: the column letters a user sees, for the import's findings
+/// and the command line's report alike.
+pub fn column_letter(col: u32) -> String {
+    match u16::try_from(col) {
+        // rust_xlsxwriter adds 1 to the column before lettering it, so u16::MAX itself is out.
+        Ok(col) if col < u16::MAX => column_number_to_name(col),
+        // Past its range (no spreadsheet has such a column, a mapping given by hand may name
+        // one): the letters of the columns before it, then its own last letter.
+        _ => {
+            let last = u16::try_from(col % 26).expect("a remainder of 26 fits");
+            column_letter(col / 26 - 1) + &column_number_to_name(last)
+        }
     }
-    out.iter().rev().collect()
 }
 
 #[cfg(test)]
@@ -459,6 +463,9 @@ mod tests {
         assert_eq!(column_letter(25), "Z");
         assert_eq!(column_letter(26), "AA");
         assert_eq!(column_letter(16_383), "XFD");
+        assert_eq!(column_letter(65_534), "CRXO");
+        assert_eq!(column_letter(65_535), "CRXP");
+        assert_eq!(column_letter(u32::MAX), "MWLQKWV");
     }
 
     #[test]

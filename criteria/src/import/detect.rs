@@ -6,6 +6,8 @@
 //! A row's score is the number of fields it names; the best row in the first
 //! [`HEADER_SCAN_ROWS`] rows is the header, so a title block above it is skipped.
 
+use unicode_normalization::UnicodeNormalization;
+
 use super::ColumnMapping;
 use super::cells::{Row, Value};
 
@@ -168,29 +170,19 @@ impl Field {
     }
 }
 
-/// Lower case, with the accents used in Dutch (and a few more) mapped by hand to plain letters.
+/// Lower case without accents: decomposed (NFD), then the combining marks dropped, the same as
+/// the page's search does (`ui/src/lib/scoring.ts`), so every accented letter folds, and so does
+/// text that arrives already decomposed (as macOS writes it).
 pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        let plain = match ch {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => {
-                'a'
-            }
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Ì' | 'Î' | 'Ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ù' | 'Û' | 'Ü' => 'u',
-            'ç' | 'Ç' => 'c',
-            'ñ' | 'Ñ' => 'n',
-            'ý' | 'ÿ' | 'Ý' => 'y',
+    for ch in text.nfd() {
+        match ch {
+            // The block of combining diacritical marks, as the page drops it.
+            '\u{300}'..='\u{36f}' => {}
             // Non-breaking spaces from web pages and Word.
-            '\u{a0}' | '\u{202f}' => ' ',
-            c => {
-                out.extend(c.to_lowercase());
-                continue;
-            }
-        };
-        out.push(plain);
+            '\u{a0}' | '\u{202f}' => out.push(' '),
+            c => out.extend(c.to_lowercase()),
+        }
     }
     out
 }
@@ -428,6 +420,19 @@ mod tests {
             None
         );
         assert_eq!(classify(""), None);
+    }
+
+    #[test]
+    fn every_accent_folds_also_in_decomposed_text() {
+        // Letters the hand-written table had no entry for.
+        assert_eq!(fold("ŸSEL Čapek Šárka"), "ysel capek sarka");
+        // "é" written as "e" and a combining accent, as macOS writes file names and text.
+        assert_eq!(fold("Crite\u{301}rium"), "criterium");
+        assert_eq!(classify("Crite\u{301}rium").map(|c| c.0), Some(Field::Text));
+        assert_eq!(
+            normalise("Thema\u{2019}s\u{a0}(ge\u{308}e\u{308}rfd)"),
+            "themas geerfd"
+        );
     }
 
     #[test]

@@ -170,6 +170,8 @@ mod tests {
             ("n/a", Status::NotApplicable),
             ("NA", Status::NotApplicable),
             ("  ja  ", Status::Implemented),
+            // Decomposed, as macOS writes it: "i" and a combining diaeresis.
+            ("Gei\u{308}mplementeerd", Status::Implemented),
         ];
         for (text, status) in cases {
             assert_eq!(parse_status(text), Ok(Some(status)), "{text}");

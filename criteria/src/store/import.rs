@@ -65,7 +65,7 @@ pub(super) fn apply(
     let new_catalog = inserted.is_some();
     let (assessment, new_assessment) = target_assessment(conn, catalog, round, ctx.at)?;
     if !new_assessment {
-        super::rounds::ensure_open(conn, assessment)?;
+        super::sealing::ensure_open(conn, assessment)?;
     }
     assessments::set_current(conn, assessment)?;
 
@@ -120,7 +120,7 @@ pub(super) fn apply_upgrading(
     round: AssessmentId,
     ctx: &ChangeContext,
 ) -> Result<ImportOutcome> {
-    super::rounds::ensure_open(conn, round)?;
+    super::sealing::ensure_open(conn, round)?;
     let old = crate::view::load(conn, round)?;
     let (catalog, inserted, catalog_version) =
         find_or_insert_catalog(conn, draft, Source::Workbook, ctx.at)?;
@@ -173,10 +173,10 @@ pub(super) fn apply_upgrading(
             answers_changed += 1;
         }
     }
-    super::rounds::log_event(
+    super::events::log_event(
         conn,
         round,
-        super::rounds::RoundEventKind::CatalogUpgraded,
+        super::events::RoundEventKind::CatalogUpgraded,
         &format!(
             "Overgezet van versie {} naar versie {catalog_version}: {} antwoorden overgenomen, {} gewijzigde criteria te controleren, {} nieuwe en {} vervallen criteria.",
             old.assessment.catalog_version,
@@ -370,7 +370,8 @@ mod tests {
     use time::macros::datetime;
 
     use crate::{
-        AnswerInput, CatalogDraft, ChangeContext, CriterionDraft, Status, Store, ThemeDraft,
+        AnswerInput, CatalogDraft, ChangeContext, CriterionDraft, RoundEventKind, Status, Store,
+        ThemeDraft,
     };
 
     fn ctx() -> ChangeContext {
@@ -545,5 +546,141 @@ mod tests {
         let map: std::collections::BTreeMap<String, Vec<u32>> =
             store.remembered_mappings().unwrap();
         assert_eq!(map.get("nr|criterium"), Some(&vec![1, 2]));
+    }
+
+    fn version(version: &str, criteria: &[(&str, &str)]) -> CatalogDraft {
+        CatalogDraft {
+            name: "Criteria borging AVG".into(),
+            version: version.into(),
+            themes: vec![ThemeDraft {
+                name: "Governance".into(),
+                criteria: criteria
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (code, text))| CriterionDraft {
+                        code: (*code).into(),
+                        text: (*text).into(),
+                        row: i as u32 + 2,
+                        ..CriterionDraft::default()
+                    })
+                    .collect(),
+            }],
+        }
+    }
+
+    #[test]
+    fn moving_a_round_to_a_new_catalog_version_carries_matched_answers_and_lists_the_rest() {
+        let mut store = Store::open_in_memory().unwrap();
+        let old = version(
+            "2024",
+            &[
+                (
+                    "1.1",
+                    "Er is een functionaris gegevensbescherming aangesteld",
+                ),
+                ("1.2", "De organisatie heeft een register van verwerkingen"),
+                ("1.3", "Datalekken worden binnen 72 uur gemeld"),
+            ],
+        );
+        let outcome = store
+            .import_catalog(
+                store
+                    .current_assessment()
+                    .expect("the current round is read"),
+                &old,
+                &ctx(),
+            )
+            .unwrap();
+        let round = outcome.assessment;
+        for (code, status) in [
+            ("1.1", Status::Implemented),
+            ("1.2", Status::Partial),
+            ("1.3", Status::Open),
+        ] {
+            store
+                .set_status(
+                    store.current_round().expect("a round"),
+                    code,
+                    status,
+                    None,
+                    &ctx(),
+                )
+                .unwrap();
+        }
+        let new = version(
+            "2025",
+            &[
+                (
+                    "1.1",
+                    "Er is een functionaris gegevensbescherming aangesteld",
+                ),
+                (
+                    "1.2",
+                    "De organisatie houdt een actueel register van verwerkingen bij",
+                ),
+                ("1.4", "Er is een verwerkersovereenkomst met elke verwerker"),
+            ],
+        );
+        let plan = crate::import::ImportPlan {
+            file_name: "criteria 2025.xlsx".into(),
+            sheet: "Criteria".into(),
+            sheets: vec!["Criteria".into()],
+            header_row: 1,
+            headers: Vec::new(),
+            header_signature: String::new(),
+            mapping: crate::import::ColumnMapping::default(),
+            mapping_source: crate::import::MappingSource::Detected,
+            mapping_certain: true,
+            preview: Vec::new(),
+            catalog: new.clone(),
+            findings: Vec::new(),
+            own_export: false,
+            rows_read: 3,
+        };
+        let changes = store
+            .catalog_changes(store.current_round().expect("a round"), &plan)
+            .unwrap()
+            .expect("a newer version");
+        assert_eq!(changes.unchanged, 1);
+        assert_eq!(changes.reworded.len(), 1);
+        assert_eq!(changes.reworded[0].old.code, "1.2");
+        assert_eq!(changes.added[0].code, "1.4");
+        assert_eq!(changes.removed[0].criterion.code, "1.3");
+        assert_eq!(changes.removed[0].status, Some(Status::Open));
+
+        let outcome = store
+            .apply_import_upgrading(store.current_round().expect("a round"), &plan, &ctx())
+            .unwrap();
+        assert_eq!(outcome.assessment, round, "the round itself moved");
+        assert_eq!(outcome.catalog_changes.as_ref(), Some(&changes));
+        let view = store.assessment_view(round).unwrap();
+        assert_eq!(view.assessment.catalog_version, "2025");
+        let by_code = |code: &str| {
+            view.themes[0]
+                .criteria
+                .iter()
+                .find(|c| c.code == code)
+                .cloned()
+                .unwrap()
+        };
+        assert_eq!(
+            by_code("1.1").answer.unwrap().status,
+            Some(Status::Implemented)
+        );
+        assert_eq!(
+            by_code("1.1").carried_from,
+            None,
+            "unchanged: nothing to review"
+        );
+        assert_eq!(by_code("1.2").answer.unwrap().status, Some(Status::Partial));
+        assert_eq!(by_code("1.2").carried_from.as_deref(), Some("versie 2024"));
+        assert!(by_code("1.4").answer.is_none());
+        // The history of 1.2 still shows what happened on the old version.
+        let history = store.answer_history(round, by_code("1.2").id).unwrap();
+        assert!(history.len() >= 3);
+        assert_eq!(
+            store.round_events(round).unwrap()[0].kind,
+            RoundEventKind::CatalogUpgraded
+        );
     }
 }

@@ -8,11 +8,14 @@ mod answers;
 mod assessments;
 mod backup;
 mod catalogs;
+mod events;
 mod import;
 mod lock;
 mod migrations;
+mod organisations;
 mod own_files;
 mod rounds;
+mod sealing;
 
 use std::path::Path;
 use std::time::Duration;
@@ -27,13 +30,12 @@ pub use answers::HistoryEntry;
 pub use backup::{
     BackupInfo, BackupReason, KEEP as BACKUPS_KEPT, backup_folder, list_backups, restore_backup,
 };
+pub use events::{RoundEvent, RoundEventKind};
 pub use import::ImportOutcome;
 pub use lock::{DatabaseLock, LOCK_WAIT, Opener, lock_paths, window_is_open};
 pub use own_files::FileUse;
-pub use rounds::{
-    NewRound, OrganisationRounds, RoundEvent, RoundEventKind, RoundSummary, Rounds, SealCheck,
-    SealRequest,
-};
+pub use rounds::{NewRound, OrganisationRounds, RoundSummary, Rounds};
+pub use sealing::{SealCheck, SealRequest};
 
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i64 = migrations::MIGRATIONS.len() as i64;
@@ -306,7 +308,7 @@ impl Store {
     ) -> Result<bool> {
         answers::check_justification(answer)?;
         self.write(|conn| {
-            rounds::ensure_open(conn, assessment)?;
+            sealing::ensure_open(conn, assessment)?;
             answers::save(conn, assessment, criterion, answer, ctx)
         })
     }
@@ -322,7 +324,7 @@ impl Store {
         ctx: &ChangeContext,
     ) -> Result<bool> {
         self.write(|conn| {
-            rounds::ensure_open(conn, assessment)?;
+            sealing::ensure_open(conn, assessment)?;
             let (catalog, _) = assessments::catalog_and_organisation(conn, assessment)?;
             let criterion =
                 *catalogs::criteria_by_code(conn, catalog)?

@@ -1,7 +1,7 @@
 //! The text the command line prints: tables and reports in Dutch, for people (scripts use
 //! `--json`). Pure functions of the core's values, so they are tested without a database.
 
-use criteria::import::{ImportPlan, Severity};
+use criteria::import::{ImportPlan, Severity, column_letter};
 use criteria::{Comparison, Overview, Rounds, Status};
 
 /// The organisations and their rounds; `*` marks the round the window opens.
@@ -48,7 +48,7 @@ pub(super) fn comparison_table(comparison: &Comparison) -> String {
             format!("{}/{}", theme.to.implemented, theme.to.in_scope())
         ));
     }
-    let label = |s: Option<Status>| s.map_or("Niet beoordeeld", Status::label);
+    let label = |s: Option<Status>| s.map_or(Status::UNANSWERED_LABEL, Status::label);
     for change in &comparison.changes {
         out.push_str(&format!(
             "  {}: {} -> {}\n",
@@ -149,18 +149,6 @@ fn describe_mapping(plan: &ImportPlan) -> String {
     } else {
         parts.join(", ")
     }
-}
-
-/// 0 → A, 25 → Z, 26 → AA.
-fn column_letter(index: u32) -> String {
-    let mut n = index + 1;
-    let mut out = Vec::new();
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        out.push(char::from(b'A' + rem as u8));
-        n = (n - 1) / 26;
-    }
-    out.iter().rev().collect()
 }
 
 #[cfg(test)]

@@ -842,3 +842,12 @@ reason: BackupReason,
  * Size in bytes.
  */
 bytes: number, };
+
+/** Dutch labels, in the order the app shows statuses; `unanswered` is no status yet. */
+export const STATUS_LABELS: Record<Status | "unanswered", string> = {
+  implemented: "Geïmplementeerd",
+  partial: "Gedeeltelijk geïmplementeerd",
+  open: "Vraagt aandacht",
+  not_applicable: "Niet van toepassing",
+  unanswered: "Niet beoordeeld",
+};

@@ -9,14 +9,8 @@ export interface ThemeProgress {
   counts: Record<StatusKey, number>;
 }
 
-/** Dutch labels, in the order the app shows statuses. */
-export const STATUS_LABELS: Record<StatusKey, string> = {
-  implemented: "Geïmplementeerd",
-  partial: "Gedeeltelijk geïmplementeerd",
-  open: "Vraagt aandacht",
-  not_applicable: "Niet van toepassing",
-  unanswered: "Niet beoordeeld",
-};
+/** Dutch labels, in the order the app shows statuses: generated from the core's `Status::label`. */
+export { STATUS_LABELS } from "./bindings";
 
 /** How far a theme is: a criterion counts as assessed only when it has a status. */
 export function themeProgress(theme: ThemeView): ThemeProgress {

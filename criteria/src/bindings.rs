@@ -12,6 +12,7 @@ fn generate() -> String {
     let decls = [
         ErrorReport::decl(&cfg),
         Status::decl(&cfg),
+        Date::decl(&cfg),
         CatalogId::decl(&cfg),
         ThemeId::decl(&cfg),
         CriterionId::decl(&cfg),

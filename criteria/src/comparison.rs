@@ -19,7 +19,7 @@ pub struct RoundRef {
     /// Its name, e.g. "2025".
     pub name: String,
     /// Its reference date, if set.
-    pub reference_date: Option<String>,
+    pub reference_date: Option<crate::Date>,
 }
 
 /// One theme in both rounds.
@@ -102,7 +102,7 @@ fn round_ref(view: &AssessmentView) -> RoundRef {
     RoundRef {
         id: view.assessment.id,
         name: view.assessment.name.clone(),
-        reference_date: view.assessment.reference_date.clone(),
+        reference_date: view.assessment.reference_date,
     }
 }
 

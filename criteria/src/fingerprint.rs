@@ -20,7 +20,8 @@ struct Canonical<'a> {
     format: &'static str,
     organisation: &'a str,
     round: &'a str,
-    reference_date: Option<&'a str>,
+    /// Serialised as `YYYY-MM-DD`, as the text it replaced.
+    reference_date: Option<crate::Date>,
     catalog: &'a str,
     catalog_version: &'a str,
     sealed_at: &'a str,
@@ -48,7 +49,7 @@ pub(crate) fn of(view: &AssessmentView, sealed_at: &str, sealed_by: &str) -> cra
         format: FORMAT,
         organisation: &a.organisation,
         round: &a.name,
-        reference_date: a.reference_date.as_deref(),
+        reference_date: a.reference_date,
         catalog: &a.catalog_name,
         catalog_version: &a.catalog_version,
         sealed_at,

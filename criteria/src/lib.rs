@@ -30,7 +30,7 @@ pub use comparison::{Comparison, Direction, RoundRef, StatusChange, ThemeCompari
 pub use error::{Error, ErrorReport, Result};
 pub use example::EXAMPLE_CATALOG_NAME;
 pub use improvement_plan::{ImprovementPlan, PlanItem};
-pub use model::{AssessmentId, CatalogId, CriterionId, OrganisationId, Status, ThemeId};
+pub use model::{AssessmentId, CatalogId, CriterionId, Date, OrganisationId, Status, ThemeId};
 pub use overview::{CatalogRef, Counts, Overview, ThemeCounts};
 pub use store::{
     AnswerInput, ChangeContext, HistoryEntry, ImportOutcome, NewRound, OrganisationRounds,

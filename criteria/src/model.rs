@@ -166,8 +166,8 @@ pub struct ChangeContext {
 /// How and when a round was sealed (vastgesteld).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Seal {
-    /// The date of establishment, `YYYY-MM-DD`.
-    pub sealed_on: String,
+    /// The date of establishment.
+    pub sealed_on: Date,
     /// Who established it, e.g. "College van B&W" or the FG's name.
     pub sealed_by: String,
     /// Hex SHA-256 of the round's contents at sealing (see `fingerprint`).
@@ -180,7 +180,7 @@ impl Seal {
         row: &rusqlite::Row<'_>,
         first: usize,
     ) -> rusqlite::Result<Option<Seal>> {
-        let on: Option<String> = row.get(first)?;
+        let on: Option<Date> = row.get(first)?;
         Ok(match on {
             Some(sealed_on) => Some(Seal {
                 sealed_on,
@@ -189,5 +189,101 @@ impl Seal {
             }),
             None => None,
         })
+    }
+}
+
+/// A calendar date that exists, written `YYYY-MM-DD` in the file, on the wire and in exports.
+/// Reading one from the user or a stored row checks it; a `String` could hold anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, TS)]
+// `IsoDate` in TypeScript: `Date` there is the built-in date object.
+#[ts(rename = "IsoDate", type = "string")]
+pub struct Date(time::Date);
+
+impl Date {
+    /// Reads a date typed as `YYYY-MM-DD` (surrounding spaces ignored).
+    ///
+    /// # Errors
+    /// [`crate::Error::InvalidInput`] with a Dutch reason when the text is not such a date or
+    /// the date does not exist (2026-02-30).
+    pub fn parse(text: &str) -> crate::Result<Date> {
+        let format = time::macros::format_description!("[year]-[month]-[day]");
+        time::Date::parse(text.trim(), format)
+            .map(Date)
+            .map_err(|_| crate::Error::InvalidInput {
+                reason: format!(
+                    "De datum \u{201c}{}\u{201d} bestaat niet of is niet geschreven als JJJJ-MM-DD (bijvoorbeeld 2026-12-31).",
+                    text.trim()
+                ),
+            })
+    }
+
+    /// The date as the `time` crate knows it.
+    pub fn get(self) -> time::Date {
+        self.0
+    }
+}
+
+impl From<time::Date> for Date {
+    fn from(date: time::Date) -> Date {
+        Date(date)
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // `time` writes a Date as YYYY-MM-DD.
+        write!(f, "{}", self.0)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Date::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl rusqlite::ToSql for Date {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.to_string().into())
+    }
+}
+
+impl rusqlite::types::FromSql for Date {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let text = value.as_str()?;
+        Date::parse(text).map_err(|_| {
+            rusqlite::types::FromSqlError::Other(format!("not a date: {text:?}").into())
+        })
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::Date;
+
+    #[test]
+    fn a_date_is_checked_and_written_as_yyyy_mm_dd() {
+        let date = Date::parse(" 2026-12-31 ").unwrap();
+        assert_eq!(date.to_string(), "2026-12-31");
+        assert_eq!(serde_json::to_string(&date).unwrap(), "\"2026-12-31\"");
+        assert_eq!(
+            serde_json::from_str::<Date>("\"2027-01-05\"")
+                .unwrap()
+                .to_string(),
+            "2027-01-05"
+        );
+        for wrong in ["2026-02-30", "31-12-2026", "morgen", ""] {
+            let err = Date::parse(wrong).unwrap_err();
+            assert_eq!(err.code(), "invalid_input", "{wrong}");
+            assert!(err.to_string().contains("JJJJ-MM-DD"));
+            assert!(serde_json::from_str::<Date>(&format!("\"{wrong}\"")).is_err());
+        }
     }
 }

@@ -24,8 +24,8 @@ pub struct AssessmentSummary {
     pub id: AssessmentId,
     /// Name of the round, e.g. "2026".
     pub name: String,
-    /// Reference date (peildatum), `YYYY-MM-DD`, if set.
-    pub reference_date: Option<String>,
+    /// Reference date (peildatum), if set.
+    pub reference_date: Option<crate::Date>,
     /// The organisation assessed.
     pub organisation: String,
     /// Its id.

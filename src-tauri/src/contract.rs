@@ -41,6 +41,11 @@ fn ts_type(ty: &syn::Type, names: &mut std::collections::BTreeSet<String>) -> St
             match (ident.as_str(), args.as_slice()) {
                 ("String" | "str" | "PathBuf", _) => "string".into(),
                 ("bool", _) => "boolean".into(),
+                // criteria's Date is `IsoDate` in bindings.ts (`Date` is the built-in object).
+                ("Date", []) => {
+                    names.insert("IsoDate".into());
+                    "IsoDate".into()
+                }
                 ("i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "f64", _) => {
                     "number".into()
                 }

@@ -67,18 +67,19 @@ pub(super) fn add_sheet(workbook: &mut Workbook, params: &ExportParams<'_>) -> R
         .write_number(0, 1, FORMAT_VERSION)
         .map_err(workbook_error)?;
 
-    let reference_date = a.reference_date.as_deref().unwrap_or_default();
+    let reference_date = a.reference_date.map(|d| d.to_string()).unwrap_or_default();
     let seal = a.seal.as_ref();
+    let sealed_on = seal.map(|s| s.sealed_on.to_string()).unwrap_or_default();
     let rows: [(&str, &str); 10] = [
         (meta::CATALOG, &a.catalog_name),
         (meta::CATALOG_VERSION, &a.catalog_version),
         (meta::ORGANISATION, &a.organisation),
         (meta::ASSESSMENT, &a.name),
         // Text, exactly as stored: this sheet is for machines.
-        (meta::REFERENCE_DATE, reference_date),
+        (meta::REFERENCE_DATE, &reference_date),
         (meta::EXPORTED_AT, &exported_at),
         (meta::PROGRAM, params.program),
-        (meta::SEALED_AT, seal.map_or("", |s| &s.sealed_on)),
+        (meta::SEALED_AT, &sealed_on),
         (meta::SEALED_BY, seal.map_or("", |s| &s.sealed_by)),
         (meta::FINGERPRINT, seal.map_or("", |s| &s.fingerprint)),
     ];

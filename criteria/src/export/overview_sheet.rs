@@ -285,9 +285,15 @@ fn write_title(sheet: &mut Worksheet, view: &AssessmentView, formats: &Formats) 
         .write_string_with_format(3, 0, "Peildatum", &formats.label)
         .map_err(workbook_error)?;
     if let Some(date) = &a.reference_date {
-        write_date_or_text(sheet, 3, 1, date, &formats.date, &formats.value, || {
-            "de peildatum".to_owned()
-        })?;
+        write_date_or_text(
+            sheet,
+            3,
+            1,
+            &date.to_string(),
+            &formats.date,
+            &formats.value,
+            || "de peildatum".to_owned(),
+        )?;
     }
     Ok(())
 }

@@ -74,7 +74,7 @@ fn fixture() -> AssessmentView {
         assessment: AssessmentSummary {
             id: AssessmentId(1),
             name: "2026".to_owned(),
-            reference_date: Some("2026-01-01".to_owned()),
+            reference_date: Some(crate::Date::parse("2026-01-01").unwrap()),
             organisation: "Gemeente Voorbeeld & Co".to_owned(),
             organisation_id: crate::OrganisationId(1),
             catalog_name: "Criteria borging AVG".to_owned(),
@@ -786,7 +786,7 @@ fn a_failed_export_leaves_the_previous_file_unchanged() {
 fn a_sealed_round_carries_its_fingerprint_into_the_metadata() {
     let mut view = fixture();
     view.assessment.seal = Some(crate::Seal {
-        sealed_on: "2026-12-01".into(),
+        sealed_on: crate::Date::parse("2026-12-01").unwrap(),
         sealed_by: "College van B&W".into(),
         fingerprint: "ab".repeat(32),
     });

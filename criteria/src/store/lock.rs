@@ -35,7 +35,7 @@ pub enum Opener {
 }
 
 /// How long a command-line run waits for another run, or the window for a run, to finish.
-pub const LOCK_WAIT: Duration = Duration::from_secs(10);
+pub const LOCK_WAIT: Duration = Duration::from_secs(30);
 
 /// Poll interval while waiting; `File::lock` has no timeout of its own.
 const POLL: Duration = Duration::from_millis(25);

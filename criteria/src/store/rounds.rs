@@ -22,7 +22,7 @@ pub struct RoundSummary {
     /// Its name, e.g. "2026".
     pub name: String,
     /// Reference date (peildatum), `YYYY-MM-DD`, if set.
-    pub reference_date: Option<String>,
+    pub reference_date: Option<crate::Date>,
     /// Catalog name.
     pub catalog_name: String,
     /// Catalog version.
@@ -66,17 +66,10 @@ pub struct NewRound {
     pub carry_from: Option<AssessmentId>,
 }
 
-/// A `YYYY-MM-DD` date that exists, normalised; a Dutch reason otherwise.
-pub(crate) fn clean_date(text: &str) -> Result<String> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(text.trim(), format)
-        .map(|d| d.to_string())
-        .map_err(|_| Error::InvalidInput {
-            reason: format!(
-                "De datum \u{201c}{}\u{201d} bestaat niet of is niet geschreven als JJJJ-MM-DD (bijvoorbeeld 2026-12-31).",
-                text.trim()
-            ),
-        })
+/// A `YYYY-MM-DD` date that exists; a Dutch reason otherwise. (What the user types stays text
+/// on the wire, so a wrong date gets this message instead of a failed IPC call.)
+pub(crate) fn clean_date(text: &str) -> Result<crate::Date> {
+    crate::Date::parse(text)
 }
 
 fn round_name(conn: &Connection, id: AssessmentId) -> Result<String> {
@@ -350,7 +343,10 @@ mod tests {
         );
         let view = store.assessment_view(round).unwrap();
         assert_eq!(
-            view.assessment.reference_date.as_deref(),
+            view.assessment
+                .reference_date
+                .map(|d| d.to_string())
+                .as_deref(),
             Some("2027-01-01")
         );
         let c11 = &view.themes[0].criteria[0];

@@ -69,12 +69,12 @@ impl Store {
             .filter(|d| !d.trim().is_empty())
         {
             Some(date) => clean_date(date)?,
-            None => ctx.at.date().to_string(),
+            None => ctx.at.date().into(),
         };
         self.write(|conn| {
             ensure_open(conn, id)?;
             let view = crate::view::load(conn, id)?;
-            let fingerprint = crate::fingerprint::of(&view, &sealed_on, &sealed_by)?;
+            let fingerprint = crate::fingerprint::of(&view, &sealed_on.to_string(), &sealed_by)?;
             conn.execute(
                 "UPDATE assessment SET sealed_at = ?2, sealed_by = ?3, fingerprint = ?4 WHERE id = ?1",
                 params![id, sealed_on, sealed_by, fingerprint],
@@ -134,7 +134,8 @@ impl Store {
             .seal
             .clone()
             .map(|seal| {
-                let computed = crate::fingerprint::of(&view, &seal.sealed_on, &seal.sealed_by)?;
+                let computed =
+                    crate::fingerprint::of(&view, &seal.sealed_on.to_string(), &seal.sealed_by)?;
                 Ok(SealCheck {
                     matches: computed == seal.fingerprint,
                     seal,
@@ -183,7 +184,7 @@ mod tests {
         };
         let seal = store.seal_round(round, &request, &ctx()).unwrap();
         assert_eq!(seal.fingerprint.len(), 64);
-        assert_eq!(seal.sealed_on, "2026-12-01");
+        assert_eq!(seal.sealed_on.to_string(), "2026-12-01");
         let check = store.check_seal(round).unwrap().unwrap();
         assert!(check.matches);
 

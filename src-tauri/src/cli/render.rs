@@ -15,7 +15,9 @@ pub(super) fn rounds_table(rounds: &Rounds) -> String {
             } else {
                 " "
             };
-            let date = round.reference_date.as_deref().unwrap_or("-");
+            let date = round
+                .reference_date
+                .map_or_else(|| "-".to_owned(), |d| d.to_string());
             let state = match &round.seal {
                 Some(seal) => format!("vastgesteld op {} door {}", seal.sealed_on, seal.sealed_by),
                 None => "open".to_owned(),

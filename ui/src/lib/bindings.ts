@@ -13,6 +13,8 @@ message: string, };
 
 export type Status = "implemented" | "partial" | "open" | "not_applicable";
 
+export type IsoDate = string;
+
 export type CatalogId = number;
 
 export type ThemeId = number;
@@ -33,9 +35,9 @@ id: AssessmentId,
  */
 name: string, 
 /**
- * Reference date (peildatum), `YYYY-MM-DD`, if set.
+ * Reference date (peildatum), if set.
  */
-reference_date: string | null, 
+reference_date: IsoDate | null, 
 /**
  * The organisation assessed.
  */
@@ -485,9 +487,9 @@ mapping: ColumnMapping | null, };
 
 export type Seal = { 
 /**
- * The date of establishment, `YYYY-MM-DD`.
+ * The date of establishment.
  */
-sealed_on: string, 
+sealed_on: IsoDate, 
 /**
  * Who established it, e.g. "College van B&W" or the FG's name.
  */
@@ -509,7 +511,7 @@ name: string,
 /**
  * Reference date (peildatum), `YYYY-MM-DD`, if set.
  */
-reference_date: string | null, 
+reference_date: IsoDate | null, 
 /**
  * Catalog name.
  */
@@ -625,7 +627,7 @@ name: string,
 /**
  * Its reference date, if set.
  */
-reference_date: string | null, };
+reference_date: IsoDate | null, };
 
 export type ThemeComparison = { 
 /**

@@ -463,6 +463,15 @@ impl Reader<'_> {
     }
 }
 
+/// "1 eis heeft", "3 eisen hebben": a count with the words that agree with it.
+fn count_of(n: u32, one: &str, more: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {more}")
+    }
+}
+
 /// A requirement row has a non-empty `assessable` cell; "0", "false" and "nee" (and their
 /// kin) are read as not assessable, since a spreadsheet user may type them to mean "no".
 fn assessable(row: &Row, col: Option<u32>) -> bool {
@@ -648,7 +657,8 @@ fn read_content(
             )
         } else {
             format!(
-                "{without_heading} eisen staan niet onder een kopje; ze staan in het thema \u{201c}{framework}\u{201d}."
+                "{} niet onder een kopje. Het thema daarvoor is \u{201c}{framework}\u{201d}, de naam van het normenkader.",
+                count_of(without_heading, "eis staat", "eisen staan")
             )
         };
         reader.add(Severity::Info, None, None, message);
@@ -659,7 +669,8 @@ fn read_content(
             Some(row),
             Some(col),
             format!(
-                "Dit blad bevat {count} cel(len) met een formule (de eerste hier). Van elke formule is de uitkomst overgenomen die bij het laatste opslaan is bewaard; ze zijn niet opnieuw berekend."
+                "Dit blad bevat {} met een formule (de eerste hier). Van elke formule is de uitkomst overgenomen die bij het laatste opslaan is bewaard; ze zijn niet opnieuw berekend.",
+                count_of(count, "cel", "cellen")
             ),
         );
     }
@@ -725,7 +736,8 @@ fn assemble(
             None,
             code_col,
             format!(
-                "{per_theme} eisen hebben geen nummer (kolom ref_id); ze zijn per thema genummerd (1.1, 1.2, 2.1, \u{2026})."
+                "{} geen nummer (kolom ref_id); per thema genummerd (1.1, 1.2, 2.1, \u{2026}).",
+                count_of(per_theme, "eis heeft", "eisen hebben")
             ),
         );
     }
@@ -735,7 +747,8 @@ fn assemble(
             None,
             code_col,
             format!(
-                "{from_above} eisen hebben geen nummer (kolom ref_id); ze hebben het nummer van de rij erboven gekregen met een volgnummer (zoals 8.1-1)."
+                "{} geen nummer (kolom ref_id); het nummer van de rij erboven is gebruikt met een volgnummer (zoals 8.1-1).",
+                count_of(from_above, "eis heeft", "eisen hebben")
             ),
         );
     }

@@ -350,7 +350,7 @@ fn headings_become_themes_and_a_name_is_the_text_with_the_description_as_explana
     let info = messages(&plan, Severity::Info);
     assert!(
         info.iter()
-            .any(|m| m.contains("1 eisen hebben geen nummer") && m.contains("erboven")),
+            .any(|m| m.contains("1 eis heeft geen nummer") && m.contains("erboven")),
         "{info:?}"
     );
     assert_eq!(plan.blocking(), 0, "{:?}", plan.findings);

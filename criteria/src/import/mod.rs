@@ -10,6 +10,8 @@
 //!   (sizes, ratio, CRC) before a parser sees it; `ods_guard` and `xls_guard` bound what calamine
 //!   would allocate for the formats it reads whole;
 //! - `cells`: cells streamed into a small sparse grid within the [`Limits`];
+//! - `library`: a CISO Assistant library (`library_meta` and `_meta`/`_content` sheets) read as
+//!   a framework, before any header is guessed;
 //! - `detect`: the criteria sheet, the header row and the column mapping by synonyms;
 //! - `status_text`: statuses and dates as people type them;
 //! - `plan`: rows to themes, criteria and answers, with findings.
@@ -17,12 +19,15 @@
 mod cells;
 mod container;
 mod detect;
+mod library;
 mod limits;
 mod ods_guard;
 mod plan;
 mod status_text;
 mod xls_guard;
 
+#[cfg(test)]
+mod library_tests;
 #[cfg(test)]
 mod tests;
 
@@ -292,6 +297,9 @@ pub fn analyse_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> 
     let mut budget = Budget::new(limits);
     let mut book = Book::open(kind, bytes)?;
     let sheets = book.sheets();
+    if let Some(plan) = library::read(&mut book, &sheets, file_name, options, &mut budget)? {
+        return Ok(plan);
+    }
     let metadata = read_metadata(&mut book, &sheets, limits, &mut budget)?;
     let own_export = metadata
         .as_ref()

@@ -16,7 +16,7 @@ use crate::{AnswerInput, CriterionDraft, Status, ThemeDraft};
 pub(crate) const DEFAULT_THEME: &str = "Algemeen";
 
 /// Rows shown in the preview.
-const PREVIEW_ROWS: usize = 10;
+pub(crate) const PREVIEW_ROWS: usize = 10;
 
 /// Where the criteria are in the sheet and how to read them.
 pub(crate) struct Layout<'a> {
@@ -451,7 +451,7 @@ fn assemble(b: &mut Builder<'_>, pending: Vec<Pending>) -> Vec<ThemeDraft> {
     themes
 }
 
-fn preview_row(row: &Row, width: usize) -> Vec<String> {
+pub(crate) fn preview_row(row: &Row, width: usize) -> Vec<String> {
     let mut out = vec![String::new(); width];
     for cell in &row.cells {
         if let Some(slot) = out.get_mut(cell.col as usize) {
@@ -462,31 +462,42 @@ fn preview_row(row: &Row, width: usize) -> Vec<String> {
 }
 
 fn limit_findings(b: &mut Builder<'_>, grid: &Grid, limits: &Limits) {
+    b.findings
+        .extend(grid_limit_findings(b.layout.sheet, grid, limits));
+}
+
+/// What the limits left out of a sheet's grid: rows, columns and cut cells.
+pub(crate) fn grid_limit_findings(sheet: &str, grid: &Grid, limits: &Limits) -> Vec<Finding> {
+    let finding = |row: Option<u32>, col: Option<u32>, message: String| Finding {
+        sheet: sheet.to_owned(),
+        row: row.map(|r| r.saturating_add(1)),
+        column: col.map(column_letter),
+        severity: Severity::Warning,
+        message,
+    };
+    let mut out = Vec::new();
     if grid.rows_cut {
-        b.add(
-            Severity::Warning,
+        out.push(finding(
             Some(limits.max_rows.saturating_sub(1)),
             None,
             format!(
                 "Het blad heeft meer dan {} rijen; de rijen daarna zijn niet gelezen.",
                 thousands(u64::from(limits.max_rows))
             ),
-        );
+        ));
     }
     if grid.columns_cut {
-        b.add(
-            Severity::Warning,
+        out.push(finding(
             None,
             Some(limits.max_columns.saturating_sub(1)),
             format!(
                 "Het blad heeft meer dan {} kolommen; de kolommen rechts van deze kolom zijn niet gelezen.",
                 limits.max_columns
             ),
-        );
+        ));
     }
     for (row, col) in &grid.cut_cells {
-        b.add(
-            Severity::Warning,
+        out.push(finding(
             Some(*row),
             Some(*col),
             format!(
@@ -494,8 +505,9 @@ fn limit_findings(b: &mut Builder<'_>, grid: &Grid, limits: &Limits) {
                 thousands(limits.max_cell_chars as u64),
                 thousands(limits.max_cell_chars as u64)
             ),
-        );
+        ));
     }
+    out
 }
 
 /// A mapping given by the user (or remembered) may point one column at two fields, or past the

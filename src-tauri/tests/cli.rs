@@ -701,3 +701,77 @@ fn concurrent_writers_lose_no_update() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&overview)).unwrap();
     assert_eq!(json["total"]["implemented"], codes.len());
 }
+
+/// A sheet whose headers no synonym list knows, with a title block above them.
+fn unknown_headers_workbook(path: &Path) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Eisen").expect("name");
+    let rows: &[&[&str]] = &[
+        &["Zelfevaluatie 2026"],
+        &[],
+        &["Ref", "Eis", "Stand"],
+        &["A1", "Er is een register van verwerkingen", "ja"],
+        &["A2", "Er is een privacybeleid vastgesteld", "deels"],
+        &["A3", "Datalekken worden binnen 72 uur gemeld", "nee"],
+    ];
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, text) in cells.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *text).expect("cell");
+        }
+    }
+    book.save(path).expect("fixture");
+}
+
+#[test]
+fn columns_named_on_the_command_line_are_used_and_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data.sqlite3");
+    let workbook = dir.path().join("eisen.xlsx");
+    unknown_headers_workbook(&workbook);
+    let file = workbook.to_str().unwrap();
+    let chosen = avg_borging(
+        &db,
+        &[
+            "import",
+            file,
+            "--sheet",
+            "Eisen",
+            "--header-row",
+            "3",
+            "--column",
+            "nummer=A",
+            "--column",
+            "criterium=B",
+            "--column",
+            "status=C",
+        ],
+    );
+    assert!(
+        chosen.status.success(),
+        "{}{}",
+        stdout(&chosen),
+        stderr(&chosen)
+    );
+    let overview = avg_borging(&db, &["overview", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&overview)).unwrap();
+    let total = &json["total"];
+    assert_eq!(
+        (
+            total["implemented"].as_u64(),
+            total["partial"].as_u64(),
+            total["open"].as_u64()
+        ),
+        (Some(1), Some(1), Some(1)),
+        "ja, deels and nee taken over: {json}"
+    );
+    // The same layout next time: the columns given are remembered.
+    let again = avg_borging(&db, &["import", file, "--dry-run"]);
+    assert!(
+        again.status.success(),
+        "{}{}",
+        stdout(&again),
+        stderr(&again)
+    );
+    assert!(stdout(&again).contains("3 criteria"), "{}", stdout(&again));
+}

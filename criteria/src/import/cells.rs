@@ -438,6 +438,23 @@ impl GridBuilder {
     }
 }
 
+/// The 0-based column of Excel letters (`A` → 0, `AB` → 27), case-insensitive; `None` for
+/// anything else or beyond Excel's last column (XFD).
+pub fn column_index(letters: &str) -> Option<u32> {
+    if letters.is_empty() || letters.len() > 3 {
+        return None;
+    }
+    let mut index: u32 = 0;
+    for c in letters.chars() {
+        let c = c.to_ascii_uppercase();
+        if !c.is_ascii_uppercase() {
+            return None;
+        }
+        index = index * 26 + (u32::from(c) - u32::from('A') + 1);
+    }
+    (index <= 16_384).then(|| index - 1)
+}
+
 /// "A" for 0, "Z" for 25, "AA" for 26: the column letters a user sees, for the import's findings
 /// and the command line's report alike.
 pub fn column_letter(col: u32) -> String {
@@ -456,6 +473,17 @@ pub fn column_letter(col: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn column_letters_read_back_as_their_index() {
+        for index in [0, 3, 25, 26, 27, 701, 702, 16_383] {
+            assert_eq!(column_index(&column_letter(index)), Some(index));
+        }
+        assert_eq!(column_index("ab"), Some(27));
+        for wrong in ["", "D4", "XFE", "ABCD", "É"] {
+            assert_eq!(column_index(wrong), None, "{wrong}");
+        }
+    }
 
     #[test]
     fn column_letters_match_excel() {

@@ -38,7 +38,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use cells::column_letter;
+pub use cells::{column_index, column_letter};
 pub use limits::Limits;
 
 use cells::{Book, SheetInfo};

@@ -12,7 +12,8 @@ use time::Date;
 /// The help of the program as a whole (`-h`, `--help`, `help`), and the usage after wrong usage.
 pub(super) const USAGE: &str = "Gebruik:
   avg-borging                                   start het venster
-  avg-borging [OPTIES] import BESTAND [--dry-run]
+  avg-borging [OPTIES] import BESTAND [--dry-run] [--sheet BLAD] [--header-row RIJ]
+                                      [--column VELD=LETTER]...
   avg-borging [OPTIES] set NUMMER STATUS [--note TEKST]
         STATUS: geimplementeerd | gedeeltelijk | aandacht | nvt
   avg-borging [OPTIES] export BESTAND
@@ -84,7 +85,7 @@ pub(super) enum Command {
     /// Leest een Excel-bestand met criteria in en toont het verslag van de controle.
     #[command(
         help_template = SUBCOMMAND_HELP,
-        override_usage = "avg-borging [OPTIES] import BESTAND [--dry-run]"
+        override_usage = "avg-borging [OPTIES] import BESTAND [--dry-run] [--sheet BLAD] [--header-row RIJ] [--column VELD=LETTER]..."
     )]
     Import {
         /// Het Excel-bestand (.xlsx).
@@ -93,6 +94,17 @@ pub(super) enum Command {
         /// Alleen controleren; er wordt niets opgeslagen.
         #[arg(long, help_heading = OPTIONS)]
         dry_run: bool,
+        /// Het blad met de criteria (anders: het blad dat gevonden wordt).
+        #[arg(long, value_name = "BLAD", help_heading = OPTIONS)]
+        sheet: Option<String>,
+        /// De rij met de kolomkoppen, 1 voor de eerste rij (anders: gevonden).
+        #[arg(long, value_name = "RIJ", value_parser = header_row, help_heading = OPTIONS)]
+        header_row: Option<u32>,
+        /// Wijst een kolom aan, bijvoorbeeld status=D; VELD=- laat het veld leeg. Velden: nummer,
+        /// thema, criterium, toelichting, grondslag, status, onderbouwing, eigenaar, actie,
+        /// deadline, bewijs. Mag vaker; wordt onthouden voor bestanden met dezelfde koppen.
+        #[arg(long = "column", value_name = "VELD=LETTER", value_parser = column_choice, help_heading = OPTIONS)]
+        columns: Vec<ColumnChoice>,
     },
     /// Legt de status van één criterium vast in de ronde.
     #[command(
@@ -212,6 +224,109 @@ impl From<StatusArg> for Status {
 }
 
 /// A `YYYY-MM-DD` date that exists; the Dutch reason otherwise (the core words it the same way).
+/// One `--column VELD=LETTER`: the field and its column (0-based), or `None` to leave it empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct ColumnChoice {
+    pub(super) field: ColumnField,
+    pub(super) column: Option<u32>,
+}
+
+/// The fields `--column` can name, by their Dutch names as in the window's mapping form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ColumnField {
+    Code,
+    Theme,
+    Text,
+    Explanation,
+    LegalBasis,
+    Status,
+    Justification,
+    Owner,
+    Action,
+    Deadline,
+    Evidence,
+}
+
+const FIELD_NAMES: [(&str, ColumnField); 11] = [
+    ("nummer", ColumnField::Code),
+    ("thema", ColumnField::Theme),
+    ("criterium", ColumnField::Text),
+    ("toelichting", ColumnField::Explanation),
+    ("grondslag", ColumnField::LegalBasis),
+    ("status", ColumnField::Status),
+    ("onderbouwing", ColumnField::Justification),
+    ("eigenaar", ColumnField::Owner),
+    ("actie", ColumnField::Action),
+    ("deadline", ColumnField::Deadline),
+    ("bewijs", ColumnField::Evidence),
+];
+
+impl ColumnField {
+    /// Puts `column` into this field of `mapping`.
+    pub(super) fn set(self, mapping: &mut criteria::import::ColumnMapping, column: Option<u32>) {
+        let slot = match self {
+            ColumnField::Code => &mut mapping.code,
+            ColumnField::Theme => &mut mapping.theme,
+            ColumnField::Text => &mut mapping.text,
+            ColumnField::Explanation => &mut mapping.explanation,
+            ColumnField::LegalBasis => &mut mapping.legal_basis,
+            ColumnField::Status => &mut mapping.status,
+            ColumnField::Justification => &mut mapping.justification,
+            ColumnField::Owner => &mut mapping.owner,
+            ColumnField::Action => &mut mapping.action,
+            ColumnField::Deadline => &mut mapping.deadline,
+            ColumnField::Evidence => &mut mapping.evidence,
+        };
+        *slot = column;
+    }
+}
+
+/// A header row number, counted from 1 as in Excel.
+fn header_row(text: &str) -> Result<u32, String> {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|row| *row >= 1)
+        .ok_or_else(|| {
+            format!(
+                "De kopregel is een rijnummer vanaf 1, zoals links in Excel (niet \u{201c}{}\u{201d}).",
+                text.trim()
+            )
+        })
+}
+
+/// Reads `VELD=LETTER` (`status=D`, `criterium=AB`, `toelichting=-`).
+fn column_choice(text: &str) -> Result<ColumnChoice, String> {
+    let names = FIELD_NAMES.map(|(name, _)| name).join(", ");
+    let Some((name, letters)) = text.split_once('=') else {
+        return Err(format!(
+            "Schrijf een kolom als VELD=LETTER, bijvoorbeeld status=D (niet \u{201c}{text}\u{201d})."
+        ));
+    };
+    let name = name.trim().to_lowercase();
+    let field = FIELD_NAMES
+        .iter()
+        .find(|(known, _)| *known == name)
+        .map(|(_, field)| *field)
+        .ok_or_else(|| format!("Onbekend veld \u{201c}{name}\u{201d}: kies uit {names}."))?;
+    let letters = letters.trim();
+    if letters == "-" {
+        return Ok(ColumnChoice {
+            field,
+            column: None,
+        });
+    }
+    let column = criteria::import::column_index(letters).ok_or_else(|| {
+        format!(
+            "\u{201c}{letters}\u{201d} is geen kolomletter; schrijf bijvoorbeeld D of AB, of - om het veld leeg te laten."
+        )
+    })?;
+    Ok(ColumnChoice {
+        field,
+        column: Some(column),
+    })
+}
+
 fn date(text: &str) -> Result<Date, String> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     Date::parse(text.trim(), format).map_err(|_| {

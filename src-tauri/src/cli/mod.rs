@@ -240,14 +240,25 @@ impl Selection {
 fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<ExitCode, Failure> {
     let ctx = crate::data_path::change_context();
     match command {
-        Command::Import { file, dry_run } => {
+        Command::Import {
+            file,
+            dry_run,
+            sheet,
+            header_row,
+            columns,
+        } => {
             // The round meant; on a new database there is none yet and the import makes one.
             let round = if selection.organisation.is_some() || selection.round.is_some() {
                 Some(selection.round(store)?)
             } else {
                 store.current_assessment()?
             };
-            import(store, &file, round, dry_run)
+            let corrections = criteria::import::ImportCorrections {
+                sheet,
+                header_row,
+                mapping: None,
+            };
+            import(store, &file, round, corrections, &columns, dry_run)
         }
         Command::Set { code, status, note } => {
             let round = selection.round(store)?;
@@ -369,14 +380,31 @@ fn import(
     store: &mut Store,
     file: &Path,
     round: Option<AssessmentId>,
+    mut corrections: criteria::import::ImportCorrections,
+    columns: &[args::ColumnChoice],
     dry_run: bool,
 ) -> Result<ExitCode, Failure> {
-    let plan = criteria::flows::dry_run(
-        store,
-        file,
-        criteria::import::ImportCorrections::default(),
-        crate::clock::now().date(),
-    )?;
+    let today = crate::clock::now().date();
+    let mut read = criteria::flows::dry_run(store, file, corrections.clone(), today);
+    if !columns.is_empty() {
+        // As in the window: the detected mapping with the user's changes, read again; when
+        // nothing was recognised, only the columns given (with --sheet and --header-row). A
+        // given mapping is remembered for files with the same headers once the import is done.
+        let mut mapping = match &read {
+            Ok(plan) => {
+                corrections.sheet = Some(plan.sheet.clone());
+                corrections.header_row = Some(plan.header_row);
+                plan.mapping.clone()
+            }
+            Err(_) => criteria::import::ColumnMapping::default(),
+        };
+        for choice in columns {
+            choice.field.set(&mut mapping, choice.column);
+        }
+        corrections.mapping = Some(mapping);
+        read = criteria::flows::dry_run(store, file, corrections, today);
+    }
+    let plan = read?;
     print!("{}", render::import_report(&plan));
     if dry_run {
         let blocking = plan.blocking();
@@ -388,7 +416,7 @@ fn import(
     }
     if !plan.mapping_certain {
         return Err(Failure::Refused(
-            "De kolommen zijn niet met zekerheid herkend. Er is niets geïmporteerd. Importeer het bestand in het venster (Importeren), controleer daar de kolomindeling en bevestig; die indeling wordt onthouden voor de volgende keer."
+            "De kolommen zijn niet met zekerheid herkend. Er is niets geïmporteerd. Controleer de kolomindeling hierboven en wijs de kolommen aan met --column VELD=LETTER (bijvoorbeeld --column status=D), of importeer het bestand in het venster (Importeren); die indeling wordt onthouden voor de volgende keer."
                 .into(),
         ));
     }
@@ -451,9 +479,52 @@ mod tests {
             import.command,
             Command::Import {
                 file: "lijst.xlsx".into(),
-                dry_run: true
+                dry_run: true,
+                sheet: None,
+                header_row: None,
+                columns: Vec::new(),
             }
         );
+        let chosen = parse(&args(
+            "import lijst.xlsx --sheet Eisen --header-row 3 --column status=D --column toelichting=-",
+        ))
+        .unwrap();
+        let Command::Import {
+            sheet,
+            header_row,
+            columns,
+            ..
+        } = chosen.command
+        else {
+            panic!("an import");
+        };
+        assert_eq!(sheet.as_deref(), Some("Eisen"));
+        assert_eq!(header_row, Some(3));
+        assert_eq!(
+            columns,
+            [
+                args::ColumnChoice {
+                    field: args::ColumnField::Status,
+                    column: Some(3)
+                },
+                args::ColumnChoice {
+                    field: args::ColumnField::Explanation,
+                    column: None
+                }
+            ]
+        );
+        for (wrong, says) in [
+            ("--column status", "VELD=LETTER"),
+            ("--column kleur=D", "Onbekend veld"),
+            ("--column status=D4", "geen kolomletter"),
+            ("--header-row 0", "rijnummer vanaf 1"),
+        ] {
+            let Err(Usage::Wrong(problem)) = parse(&args(&format!("import lijst.xlsx {wrong}")))
+            else {
+                panic!("{wrong} is refused");
+            };
+            assert!(problem.contains(says), "{wrong}: {problem}");
+        }
         assert_eq!(
             parse(&args("set 3.2 nvt --note geen")).map(|i| i.command),
             Ok(Command::Set {

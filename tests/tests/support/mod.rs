@@ -218,13 +218,26 @@ impl App {
             .unwrap_or_else(|err| panic!("{css} did not appear within {timeout:?}: {err}"))
     }
 
-    /// The visible texts of all elements matching `css`.
+    /// The visible texts of all elements matching `css`. When the page re-renders between
+    /// finding the elements and reading them (a stale element), they are found again.
     pub async fn texts(&self, css: &str) -> Vec<String> {
-        let mut texts = Vec::new();
-        for element in self.client.find_all(Locator::Css(css)).await.expect("find") {
-            texts.push(element.text().await.expect("text"));
+        'again: for _ in 0..20 {
+            let mut texts = Vec::new();
+            for element in self.client.find_all(Locator::Css(css)).await.expect("find") {
+                match element.text().await {
+                    Ok(text) => texts.push(text),
+                    Err(fantoccini::error::CmdError::Standard(err))
+                        if err.error == fantoccini::error::ErrorStatus::StaleElementReference =>
+                    {
+                        tokio::time::sleep(Duration::from_millis(20)).await; // next render
+                        continue 'again;
+                    }
+                    Err(err) => panic!("text of {css}: {err}"),
+                }
+            }
+            return texts;
         }
-        texts
+        panic!("{css} kept being replaced while it was read");
     }
 
     /// Saves a screenshot under `target/e2e-screenshots/NAME.png` for a person to look at.

@@ -427,11 +427,19 @@ fn import(
         false,
         &crate::data_path::change_context(),
     )?;
+    // Answers into a round that had none are read in; only answers that replaced others changed.
+    let fresh = outcome.new_assessment || outcome.new_catalog;
     println!(
-        "Geïmporteerd in beoordeling {:?}: {} criteria, {} antwoorden gewijzigd{}.",
+        "Geïmporteerd in beoordeling {:?}: {} criteria, {} {} {}{}.",
         outcome.assessment_name,
         outcome.criteria,
         outcome.answers_changed,
+        if outcome.answers_changed == 1 {
+            "antwoord"
+        } else {
+            "antwoorden"
+        },
+        if fresh { "ingelezen" } else { "gewijzigd" },
         if outcome.new_catalog {
             format!(", nieuwe criteriaset versie {}", outcome.catalog_version)
         } else {

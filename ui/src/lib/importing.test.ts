@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Finding, ImportPlan } from "./bindings";
-import { columnLetter, findingPlace, planSummary } from "./importing";
+import { columnLetter, findingPlace, outcomeSummary, planSummary } from "./importing";
 
 describe("columnLetter", () => {
   it("counts like a spreadsheet", () => {
@@ -31,5 +31,29 @@ describe("findings", () => {
       findings: [finding("blocking", 3, "A"), finding("warning", 4, "F")],
     } as unknown as ImportPlan;
     expect(planSummary(plan)).toBe("3 criteria in 2 thema's · 1 blokkerend · 1 waarschuwing");
+  });
+});
+
+describe("outcomeSummary", () => {
+  const outcome = {
+    catalog: 1,
+    new_catalog: true,
+    catalog_version: "2026",
+    assessment: 1,
+    assessment_name: "2026",
+    new_assessment: false,
+    criteria: 43,
+    answers_changed: 43,
+    skipped: 0,
+    catalog_changes: null,
+  };
+
+  it("says answers were read in when the round had none, and changed otherwise", () => {
+    expect(outcomeSummary(outcome)).toBe(
+      "Geïmporteerd in beoordeling 2026: 43 criteria, 43 antwoorden ingelezen, nieuwe criteriaset versie 2026.",
+    );
+    expect(outcomeSummary({ ...outcome, new_catalog: false, answers_changed: 1 })).toBe(
+      "Geïmporteerd in beoordeling 2026: 43 criteria, 1 antwoord gewijzigd.",
+    );
   });
 });

@@ -1,5 +1,5 @@
 // Pure helpers of the Importeren wizard, unit-tested.
-import type { ColumnMapping, Finding, ImportPlan } from "./bindings";
+import type { ColumnMapping, Finding, ImportOutcome, ImportPlan } from "./bindings";
 
 /** The fields a user can map, in the order the wizard shows them, with Dutch labels. */
 export const MAPPING_FIELDS: { key: keyof ColumnMapping; label: string }[] = [
@@ -48,4 +48,16 @@ export function planSummary(plan: ImportPlan): string {
     `${criteria} criteria in ${plan.catalog.themes.length} thema's` +
     ` · ${blocking} blokkerend · ${warnings} ${warnings === 1 ? "waarschuwing" : "waarschuwingen"}`
   );
+}
+
+/**
+ * What a confirmed import did, in one sentence. Answers into a round that had none (a new round
+ * or a new criteria set) are "ingelezen"; only answers that replaced earlier ones are "gewijzigd".
+ */
+export function outcomeSummary(outcome: ImportOutcome): string {
+  const fresh = outcome.new_assessment || outcome.new_catalog;
+  const n = outcome.answers_changed;
+  const answers = `${n} ${n === 1 ? "antwoord" : "antwoorden"} ${fresh ? "ingelezen" : "gewijzigd"}`;
+  const version = outcome.new_catalog ? `, nieuwe criteriaset versie ${outcome.catalog_version}` : "";
+  return `Geïmporteerd in beoordeling ${outcome.assessment_name}: ${outcome.criteria} criteria, ${answers}${version}.`;
 }

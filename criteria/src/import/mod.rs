@@ -13,11 +13,14 @@
 //! - `library`: a CISO Assistant library (`library_meta` and `_meta`/`_content` sheets) read as
 //!   a framework, before any header is guessed;
 //! - `detect`: the criteria sheet, the header row and the column mapping by synonyms;
+//! - `content`: columns the headers do not name, recognised by what they hold (a bounded
+//!   sample);
 //! - `status_text`: statuses and dates as people type them;
 //! - `plan`: rows to themes, criteria and answers, with findings.
 
 mod cells;
 mod container;
+mod content;
 mod detect;
 mod library;
 mod limits;
@@ -318,18 +321,37 @@ pub fn analyse_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> 
     let headers = detect::header_texts(header);
     let header_signature = detect::header_signature(&headers);
 
+    // Headers first; what they leave open is looked for in the first data rows.
+    let sample = content::Sample::of(&grid.rows, header_row0);
+    let mut content_findings = Vec::new();
     let (mapping, mapping_source, mapping_certain) = if let Some(given) = &options.mapping {
         (given.clone(), MappingSource::Given, true)
     } else if let Some(remembered) = options.remembered.get(&header_signature) {
         (remembered.clone(), MappingSource::Remembered, true)
     } else {
-        let (mapping, _, certain) = match header {
+        let (mut mapping, _, certain) = match header {
             Some(row) => detect::mapping_for(row),
             None => (ColumnMapping::default(), 0, false),
         };
         let exact_export = own_export && headers.iter().map(String::as_str).eq(CRITERIA_COLUMNS);
-        (mapping, MappingSource::Detected, certain || exact_export)
+        // A column chosen by its content is a guess the user should see and confirm.
+        let by_content = !exact_export
+            && content::complete(
+                &mut mapping,
+                &sample,
+                &sheet,
+                &headers,
+                &mut content_findings,
+            );
+        (
+            mapping,
+            MappingSource::Detected,
+            (certain || exact_export) && !by_content,
+        )
     };
+    content_findings.extend(content::unused_statuses(
+        &mapping, &sample, &sheet, &headers,
+    ));
 
     let width = headers
         .len()
@@ -345,6 +367,7 @@ pub fn analyse_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> 
     let built = plan::build(&grid, &layout, limits);
 
     let mut findings = metadata_findings(metadata.as_ref());
+    findings.extend(content_findings);
     findings.extend(built.findings);
 
     let (name, version) = catalog_name(file_name, metadata.as_ref(), options.today);

@@ -1076,3 +1076,126 @@ fn a_password_protected_workbook_gets_the_same_message_in_every_format() {
     let xls = super::xls_guard::tests::xls_protected();
     assert_eq!(refusal(&xls), super::container::PASSWORD, ".xls");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Columns recognised by their content
+
+fn messages(plan: &ImportPlan, severity: Severity) -> Vec<(Option<&str>, &str)> {
+    findings(plan, severity)
+        .into_iter()
+        .map(|f| (f.column.as_deref(), f.message.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_status_column_no_header_names_is_recognised_by_its_values() {
+    let bytes = simple(&[
+        &["Ref", "Eis", "Uitleg", "Stand"],
+        &[
+            "1.1",
+            "Er is een functionaris gegevensbescherming aangesteld.",
+            "Zie art. 37",
+            "ja",
+        ],
+        &[
+            "1.2",
+            "Het verwerkingsregister is volledig en actueel.",
+            "",
+            "deels",
+        ],
+        &["1.3", "Datalekken worden binnen 72 uur gemeld.", "", "nee"],
+        &[
+            "1.4",
+            "Er is een privacyverklaring op de website.",
+            "",
+            "Ja",
+        ],
+    ]);
+    let plan = plan(&bytes);
+    assert_eq!(codes(&plan), ["1.1", "1.2", "1.3", "1.4"]);
+    assert_eq!(theme_names(&plan), ["Algemeen"]);
+    assert_eq!(status_of(&plan, "1.1"), Some(Status::Implemented));
+    assert_eq!(status_of(&plan, "1.2"), Some(Status::Partial));
+    assert_eq!(status_of(&plan, "1.3"), Some(Status::Open));
+    assert_eq!(status_of(&plan, "1.4"), Some(Status::Implemented));
+    assert_eq!(plan.mapping.status, Some(3));
+    assert_eq!(plan.mapping.explanation, Some(2));
+    assert!(
+        !plan.mapping_certain,
+        "a column chosen by content is checked by the user"
+    );
+    assert_eq!(
+        messages(&plan, Severity::Info),
+        [(
+            Some("D"),
+            "Kolom D (\u{201c}Stand\u{201d}) is aan de inhoud herkend als Status (ja/deels/nee); de kopregel noemt die kolom niet zo. Controleer de kolomindeling."
+        )]
+    );
+    assert_eq!(plan.findings.len(), 1, "{:?}", plan.findings);
+}
+
+#[test]
+fn a_column_of_statuses_that_is_not_read_as_the_status_is_reported() {
+    // Two columns of statuses: the header names one, the other is left behind and said so.
+    let bytes = simple(&[
+        &["Nr", "Criterium", "Status", "Akkoord FG"],
+        &["1.1", "Er is een FG.", "Geïmplementeerd", "ja"],
+        &["1.2", "Er is beleid.", "Gedeeltelijk", "nee"],
+        &["1.3", "Er is een register.", "", "ja"],
+    ]);
+    let plan1 = plan(&bytes);
+    assert_eq!(codes(&plan1), ["1.1", "1.2", "1.3"]);
+    assert_eq!(status_of(&plan1, "1.1"), Some(Status::Implemented));
+    assert_eq!(status_of(&plan1, "1.2"), Some(Status::Partial));
+    assert_eq!(status_of(&plan1, "1.3"), None);
+    assert!(
+        plan1.mapping_certain,
+        "the headers named every column that is read"
+    );
+    assert_eq!(
+        messages(&plan1, Severity::Warning),
+        [(
+            Some("D"),
+            "Kolom D (\u{201c}Akkoord FG\u{201d}) bevat waarden die op statussen lijken (ja/nee), maar de status wordt uit kolom C (\u{201c}Status\u{201d}) gelezen, dus deze waarden worden niet als status overgenomen. Kies bij de kolomindeling de juiste statuskolom als dat niet klopt."
+        )]
+    );
+    assert_eq!(plan1.findings.len(), 1, "{:?}", plan1.findings);
+
+    // Two unnamed columns of statuses: the fuller one is read, the other reported.
+    let bytes = simple(&[
+        &["Ref", "Eis", "Stand 2024", "Stand 2025"],
+        &["A1", "Er is een FG.", "nee", "ja"],
+        &["A2", "Er is beleid.", "", "deels"],
+    ]);
+    let plan2 = plan(&bytes);
+    assert_eq!(plan2.mapping.status, Some(3));
+    assert_eq!(status_of(&plan2, "A1"), Some(Status::Implemented));
+    assert_eq!(status_of(&plan2, "A2"), Some(Status::Partial));
+    let warnings = messages(&plan2, Severity::Warning);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].0, Some("C"));
+    assert!(warnings[0].1.contains("(nee)"), "{}", warnings[0].1);
+    assert!(warnings[0].1.contains("kolom D"), "{}", warnings[0].1);
+
+    // A mapping given by the user without a status column: the statuses are not silently lost.
+    let mut given = options();
+    given.mapping = Some(ColumnMapping {
+        code: Some(0),
+        text: Some(1),
+        justification: Some(3),
+        ..ColumnMapping::default()
+    });
+    let plan3 = plan_with(&bytes, &given);
+    assert_eq!(status_of(&plan3, "A1"), None);
+    let warnings = messages(&plan3, Severity::Warning);
+    assert_eq!(
+        warnings.iter().map(|w| w.0).collect::<Vec<_>>(),
+        [Some("C"), Some("D")]
+    );
+    assert!(
+        warnings[1]
+            .1
+            .contains("er is geen kolom als Status gekoppeld")
+    );
+    assert!(warnings[1].1.contains("gelezen als Onderbouwing"));
+}

@@ -182,6 +182,20 @@ impl Sample {
             .max_by_key(|(col, p)| (p.average_chars(), std::cmp::Reverse(**col)))
             .map(|(col, _)| *col)
     }
+
+    /// Whether the sheet plainly holds criteria: at least two data rows, long sentences, and a
+    /// column of codes.
+    pub(crate) fn holds_criteria(&self) -> bool {
+        if self.rows < 2 {
+            return false;
+        }
+        let Some(text) = self.longest_text(|_| true) else {
+            return false;
+        };
+        self.columns
+            .iter()
+            .any(|(col, p)| *col != text && p.code_like(self.rows))
+    }
 }
 
 /// A code as people number criteria: "1.2", "A.5.1", "GV.OC-01", "5.01.01", "K1".

@@ -430,6 +430,8 @@ fn choose_sheet(
     }
 
     let mut best: Option<(SheetRank, &SheetInfo, u32)> = None;
+    // Sheets whose header names no criterion column, with the row that would be their header.
+    let mut unrecognised: Vec<(&SheetInfo, u32, content::Sample)> = Vec::new();
     for sheet in sheets.iter().filter(|s| s.worksheet) {
         let top = book.read(&sheet.name, HEADER_SCAN_ROWS, limits, budget)?;
         let (remembered, row, score) = match remembered_row(&top.rows, options) {
@@ -440,7 +442,14 @@ fn choose_sheet(
                     score,
                     mapping,
                 }) if mapping.text.is_some() => (false, row, score),
-                _ => continue,
+                guess => {
+                    // Without a header any synonym knows, the first row is taken as the header.
+                    let row = guess.map(|g| g.row).or(top.rows.first().map(|r| r.row));
+                    if let Some(row) = row {
+                        unrecognised.push((sheet, row, content::Sample::of(&top.rows, row)));
+                    }
+                    continue;
+                }
             },
         };
         let rank = (
@@ -456,6 +465,17 @@ fn choose_sheet(
     }
     if let Some((_, sheet, row)) = best {
         return Ok((sheet.name.clone(), Some(row)));
+    }
+    // No header names a criterion column: a sheet whose rows plainly are criteria (a code and a
+    // long text each) is read by content rather than refused.
+    // Reversed, so the first sheet wins a tie.
+    let by_content = unrecognised
+        .iter()
+        .rev()
+        .filter(|(_, _, sample)| sample.holds_criteria())
+        .max_by_key(|(sheet, ..)| (!detect::is_side_sheet(&sheet.name), sheet.visible));
+    if let Some((sheet, row, _)) = by_content {
+        return Ok((sheet.name.clone(), Some(*row)));
     }
     if options.mapping.is_some()
         && let Some(sheet) = sheets.iter().find(|s| s.worksheet && s.visible)

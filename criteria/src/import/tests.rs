@@ -1199,3 +1199,72 @@ fn a_column_of_statuses_that_is_not_read_as_the_status_is_reported() {
     );
     assert!(warnings[1].1.contains("gelezen als Onderbouwing"));
 }
+
+#[test]
+fn a_sheet_whose_headers_no_synonym_knows_is_read_by_its_content() {
+    let bytes = xlsx(|wb| {
+        let cover = wb.add_worksheet();
+        cover.set_name("Info").unwrap();
+        write_rows(cover, 0, &[&["Versie", "2.0"], &["Bron", "NIST CSF"]]);
+        let ws = wb.add_worksheet();
+        ws.set_name("Framework").unwrap();
+        write_rows(
+            ws,
+            0,
+            &[
+                &["ref_id", "description[nl]", "foo"],
+                &[
+                    "GV.OC-01",
+                    "De missie van de organisatie is bekend en stuurt het risicobeheer.",
+                    "IG1",
+                ],
+                &[
+                    "GV.OC-02",
+                    "Interne en externe belanghebbenden en hun verwachtingen zijn bekend.",
+                    "IG2",
+                ],
+                &[
+                    "GV.RM-01",
+                    "Doelen voor risicobeheer zijn vastgesteld en door de leiding bevestigd.",
+                    "IG1",
+                ],
+            ],
+        );
+    });
+    let plan = plan(&bytes);
+    assert_eq!(plan.sheet, "Framework");
+    assert_eq!(plan.header_row, 1);
+    assert_eq!(codes(&plan), ["GV.OC-01", "GV.OC-02", "GV.RM-01"]);
+    assert_eq!(theme_names(&plan), ["Algemeen"]);
+    let first = plan.catalog.criteria().next().unwrap();
+    assert_eq!(
+        first.text,
+        "De missie van de organisatie is bekend en stuurt het risicobeheer."
+    );
+    assert_eq!(first.explanation, "");
+    assert_eq!(
+        plan.catalog
+            .criteria()
+            .filter(|c| c.answer.is_some())
+            .count(),
+        0
+    );
+    assert_eq!(
+        (
+            plan.mapping.code,
+            plan.mapping.text,
+            plan.mapping.explanation
+        ),
+        (Some(0), Some(1), None)
+    );
+    assert!(!plan.mapping_certain);
+    assert_eq!(
+        messages(&plan, Severity::Info),
+        [(
+            Some("B"),
+            "Kolom B (\u{201c}description[nl]\u{201d}) is aan de inhoud herkend als Criterium (de langste teksten); de kopregel noemt die kolom niet zo. Controleer de kolomindeling."
+        )]
+    );
+    assert_eq!(plan.findings.len(), 1, "{:?}", plan.findings);
+    assert_eq!(plan.blocking(), 0);
+}

@@ -1,6 +1,7 @@
 //! Recognising columns by what they hold, for headers no synonym knows: a status column by its
 //! status spellings, a code column by short, mostly unique code-shaped values, the criterion by
-//! the longest sentences, a theme by repeated short values.
+//! the longest sentences, a theme by repeated short values. Also codes written at the start of
+//! the criterion text ("5.01.01 Verantwoordelijkheden …").
 //!
 //! Only a bounded sample of data rows is looked at ([`SAMPLE_ROWS`]), from the rows already
 //! read: the sheet is never read again for this. Every choice made here is reported, so the
@@ -40,6 +41,9 @@ pub(crate) struct Profile {
     /// Characters and words over all text cells.
     chars: u64,
     words: u64,
+    /// Texts that start with a code ("GV.OC-01.1: …"), and how many distinct codes those are.
+    prefixed: u32,
+    distinct_prefixes: HashSet<String>,
 }
 
 impl Profile {
@@ -75,6 +79,10 @@ impl Profile {
             if !self.spellings.contains(&spelling) {
                 self.spellings.push(spelling);
             }
+        }
+        if let Some((code, _)) = split_code(text) {
+            self.prefixed += 1;
+            self.distinct_prefixes.insert(code.to_owned());
         }
     }
 
@@ -118,6 +126,13 @@ impl Profile {
             && self.average_chars() <= 40
             && !self.status_like()
             && self.codes * 2 < self.filled
+    }
+
+    /// Most texts start with a code, and those codes are nearly all different.
+    fn codes_in_text(&self) -> bool {
+        self.prefixed >= 2
+            && most(self.prefixed, self.texts)
+            && nearly_all(self.distinct_prefixes.len() as u32, self.prefixed)
     }
 
     /// "ja/deels/nee".
@@ -184,7 +199,7 @@ impl Sample {
     }
 
     /// Whether the sheet plainly holds criteria: at least two data rows, long sentences, and a
-    /// column of codes.
+    /// code for each (in a column of their own or at the start of the text).
     pub(crate) fn holds_criteria(&self) -> bool {
         if self.rows < 2 {
             return false;
@@ -192,9 +207,12 @@ impl Sample {
         let Some(text) = self.longest_text(|_| true) else {
             return false;
         };
-        self.columns
-            .iter()
-            .any(|(col, p)| *col != text && p.code_like(self.rows))
+        let in_text = self.columns.get(&text).is_some_and(Profile::codes_in_text);
+        in_text
+            || self
+                .columns
+                .iter()
+                .any(|(col, p)| *col != text && p.code_like(self.rows))
     }
 }
 
@@ -207,6 +225,41 @@ fn code_shaped(text: &str) -> bool {
         && t.chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_'))
         && !t.ends_with(['.', '-', '_'])
+}
+
+/// A text that starts with a code and then the text: "GV.OC-01.1: The organisation …",
+/// "5.01.01 Verantwoordelijkheden …", "A.5.1 – Beleid". A bare number followed by a space is a
+/// sentence ("2 medewerkers hebben …"), not a code.
+pub(crate) fn split_code(text: &str) -> Option<(&str, &str)> {
+    let t = text.trim_start();
+    let end = t
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_')))
+        .unwrap_or(t.len());
+    let (token, after) = t.split_at(end);
+    if !code_shaped(token) {
+        return None;
+    }
+    let (rest, marked) = if let Some(rest) = after.strip_prefix(':') {
+        (rest, true)
+    } else {
+        let spaced = after.trim_start();
+        if spaced.len() == after.len() {
+            return None;
+        }
+        match spaced.strip_prefix(['-', '\u{2013}']) {
+            Some(rest) if rest.starts_with(char::is_whitespace) => (rest, true),
+            Some(_) => return None,
+            None => (spaced, false),
+        }
+    };
+    if !marked && token.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let rest = rest.trim();
+    rest.chars()
+        .next()
+        .is_some_and(char::is_alphabetic)
+        .then_some((token, rest))
 }
 
 /// How the user sees a field in the wizard.
@@ -371,9 +424,61 @@ pub(crate) fn unused_statuses(
     out
 }
 
+/// Whether codes are to be taken from the start of the criterion text: only without a code
+/// column, and only when most texts start with one, so an ordinary sentence that starts with a
+/// number keeps its number.
+pub(crate) fn codes_in_text(mapping: &ColumnMapping, sample: &Sample) -> bool {
+    mapping.code.is_none()
+        && mapping.key.is_none()
+        && mapping
+            .text
+            .and_then(|col| sample.columns.get(&col))
+            .is_some_and(Profile::codes_in_text)
+}
+
+/// The info finding that says codes were taken from the text.
+pub(crate) fn codes_in_text_finding(sheet: &str, col: u32, headers: &[String]) -> Finding {
+    let message = format!(
+        "Het blad heeft geen kolom met nummers, maar de teksten in {} beginnen met een nummer. Dat nummer is als nummer van het criterium overgenomen en uit de tekst gehaald.",
+        column_name(col, headers)
+    );
+    finding(sheet, col, Severity::Info, message)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_at_the_start_of_a_text_are_split_off_and_sentences_are_not() {
+        assert_eq!(
+            split_code("GV.OC-01.1: The organisation knows its mission."),
+            Some(("GV.OC-01.1", "The organisation knows its mission."))
+        );
+        assert_eq!(
+            split_code("5.01.01 Verantwoordelijkheden zijn vastgelegd."),
+            Some(("5.01.01", "Verantwoordelijkheden zijn vastgelegd."))
+        );
+        assert_eq!(
+            split_code("A.5.1 \u{2013} Beleid"),
+            Some(("A.5.1", "Beleid"))
+        );
+        assert_eq!(
+            split_code("ID.AM-08 - Hardware"),
+            Some(("ID.AM-08", "Hardware"))
+        );
+        assert_eq!(split_code("12: Er is een FG"), Some(("12", "Er is een FG")));
+        for text in [
+            "2 medewerkers hebben een training gevolgd.",
+            "1. Governance",
+            "Er is een FG.",
+            "1.2",
+            "1.2 3 dagen",
+            "AVG: artikel 5",
+        ] {
+            assert_eq!(split_code(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn code_shapes() {

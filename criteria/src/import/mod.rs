@@ -14,7 +14,7 @@
 //!   a framework, before any header is guessed;
 //! - `detect`: the criteria sheet, the header row and the column mapping by synonyms;
 //! - `content`: columns the headers do not name, recognised by what they hold (a bounded
-//!   sample);
+//!   sample), and codes written at the start of the criterion text;
 //! - `status_text`: statuses and dates as people type them;
 //! - `plan`: rows to themes, criteria and answers, with findings.
 
@@ -352,6 +352,10 @@ pub fn analyse_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> 
     content_findings.extend(content::unused_statuses(
         &mapping, &sample, &sheet, &headers,
     ));
+    let codes_in_text = !own_export && content::codes_in_text(&mapping, &sample);
+    if codes_in_text && let Some(col) = mapping.text {
+        content_findings.push(content::codes_in_text_finding(&sheet, col, &headers));
+    }
 
     let width = headers
         .len()
@@ -363,6 +367,7 @@ pub fn analyse_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> 
         mapping: &mapping,
         own_export,
         width,
+        codes_in_text,
     };
     let built = plan::build(&grid, &layout, limits);
 

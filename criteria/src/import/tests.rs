@@ -1268,3 +1268,92 @@ fn a_sheet_whose_headers_no_synonym_knows_is_read_by_its_content() {
     assert_eq!(plan.findings.len(), 1, "{:?}", plan.findings);
     assert_eq!(plan.blocking(), 0);
 }
+
+#[test]
+fn codes_written_at_the_start_of_the_text_are_split_off() {
+    let nist = simple(&[
+        &["Requirement", "Status"],
+        &["GV.OC-01.1: The organisation knows its mission.", "ja"],
+        &["GV.OC-01.2: Stakeholders are known.", "deels"],
+        &["GV.RM-02.1 - Risk appetite is set.", ""],
+    ]);
+    let plan1 = plan(&nist);
+    assert_eq!(codes(&plan1), ["GV.OC-01.1", "GV.OC-01.2", "GV.RM-02.1"]);
+    assert_eq!(theme_names(&plan1), ["Algemeen"]);
+    let texts: Vec<&str> = plan1.catalog.criteria().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "The organisation knows its mission.",
+            "Stakeholders are known.",
+            "Risk appetite is set."
+        ]
+    );
+    assert_eq!(status_of(&plan1, "GV.OC-01.1"), Some(Status::Implemented));
+    assert_eq!(status_of(&plan1, "GV.OC-01.2"), Some(Status::Partial));
+    assert_eq!(status_of(&plan1, "GV.RM-02.1"), None);
+    assert_eq!(
+        messages(&plan1, Severity::Info),
+        [(
+            Some("A"),
+            "Het blad heeft geen kolom met nummers, maar de teksten in kolom A (\u{201c}Requirement\u{201d}) beginnen met een nummer. Dat nummer is als nummer van het criterium overgenomen en uit de tekst gehaald."
+        )]
+    );
+    assert_eq!(plan1.findings.len(), 1, "{:?}", plan1.findings);
+
+    let bio = simple(&[
+        &["Thema", "Maatregel"],
+        &[
+            "Organisatie",
+            "5.01.01 Verantwoordelijkheden voor informatiebeveiliging zijn belegd.",
+        ],
+        &["", "5.01.02 Het beleid wordt jaarlijks herzien."],
+        &[
+            "Mensen",
+            "6.03.01 Medewerkers volgen een bewustwordingstraining.",
+        ],
+    ]);
+    let plan2 = plan(&bio);
+    assert_eq!(codes(&plan2), ["5.01.01", "5.01.02", "6.03.01"]);
+    assert_eq!(theme_names(&plan2), ["Organisatie", "Mensen"]);
+    assert_eq!(
+        plan2.catalog.criteria().nth(1).unwrap().text,
+        "Het beleid wordt jaarlijks herzien."
+    );
+    let infos = messages(&plan2, Severity::Info);
+    assert_eq!(infos.len(), 1, "{infos:?}");
+    assert!(infos[0].1.contains("beginnen met een nummer"));
+    assert_eq!(plan2.findings.len(), 1, "{:?}", plan2.findings);
+}
+
+#[test]
+fn a_text_that_only_sometimes_starts_with_a_number_keeps_it() {
+    let bytes = simple(&[
+        &["Criterium", "Status"],
+        &["2 medewerkers hebben de privacytraining gevolgd.", "ja"],
+        &["Er is een verwerkingsregister.", "nee"],
+        &["1.5 fte is beschikbaar voor de FG.", "deels"],
+        &["Het privacybeleid is vastgesteld.", ""],
+    ]);
+    let plan = plan(&bytes);
+    assert_eq!(codes(&plan), ["1.1", "1.2", "1.3", "1.4"]);
+    assert_eq!(theme_names(&plan), ["Algemeen"]);
+    let texts: Vec<&str> = plan.catalog.criteria().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "2 medewerkers hebben de privacytraining gevolgd.",
+            "Er is een verwerkingsregister.",
+            "1.5 fte is beschikbaar voor de FG.",
+            "Het privacybeleid is vastgesteld."
+        ]
+    );
+    assert_eq!(status_of(&plan, "1.1"), Some(Status::Implemented));
+    assert_eq!(status_of(&plan, "1.2"), Some(Status::Open));
+    assert_eq!(status_of(&plan, "1.3"), Some(Status::Partial));
+    assert_eq!(status_of(&plan, "1.4"), None);
+    let infos = messages(&plan, Severity::Info);
+    assert_eq!(infos.len(), 1, "{infos:?}");
+    assert!(infos[0].1.contains("genummerd"));
+    assert_eq!(plan.findings.len(), 1, "{:?}", plan.findings);
+}

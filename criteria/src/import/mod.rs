@@ -13,11 +13,14 @@
 //! - `library`: a CISO Assistant library (`library_meta` and `_meta`/`_content` sheets) read as
 //!   a framework, before any header is guessed;
 //! - `detect`: the criteria sheet, the header row and the column mapping by synonyms;
+//! - `content`: columns the headers do not name, recognised by what they hold (a bounded
+//!   sample), and codes written at the start of the criterion text;
 //! - `status_text`: statuses and dates as people type them;
 //! - `plan`: rows to themes, criteria and answers, with findings.
 
 mod cells;
 mod container;
+mod content;
 mod detect;
 mod library;
 mod limits;
@@ -318,18 +321,41 @@ pub fn analyse_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> 
     let headers = detect::header_texts(header);
     let header_signature = detect::header_signature(&headers);
 
+    // Headers first; what they leave open is looked for in the first data rows.
+    let sample = content::Sample::of(&grid.rows, header_row0);
+    let mut content_findings = Vec::new();
     let (mapping, mapping_source, mapping_certain) = if let Some(given) = &options.mapping {
         (given.clone(), MappingSource::Given, true)
     } else if let Some(remembered) = options.remembered.get(&header_signature) {
         (remembered.clone(), MappingSource::Remembered, true)
     } else {
-        let (mapping, _, certain) = match header {
+        let (mut mapping, _, certain) = match header {
             Some(row) => detect::mapping_for(row),
             None => (ColumnMapping::default(), 0, false),
         };
         let exact_export = own_export && headers.iter().map(String::as_str).eq(CRITERIA_COLUMNS);
-        (mapping, MappingSource::Detected, certain || exact_export)
+        // A column chosen by its content is a guess the user should see and confirm.
+        let by_content = !exact_export
+            && content::complete(
+                &mut mapping,
+                &sample,
+                &sheet,
+                &headers,
+                &mut content_findings,
+            );
+        (
+            mapping,
+            MappingSource::Detected,
+            (certain || exact_export) && !by_content,
+        )
     };
+    content_findings.extend(content::unused_statuses(
+        &mapping, &sample, &sheet, &headers,
+    ));
+    let codes_in_text = !own_export && content::codes_in_text(&mapping, &sample);
+    if codes_in_text && let Some(col) = mapping.text {
+        content_findings.push(content::codes_in_text_finding(&sheet, col, &headers));
+    }
 
     let width = headers
         .len()
@@ -341,10 +367,12 @@ pub fn analyse_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> 
         mapping: &mapping,
         own_export,
         width,
+        codes_in_text,
     };
     let built = plan::build(&grid, &layout, limits);
 
     let mut findings = metadata_findings(metadata.as_ref());
+    findings.extend(content_findings);
     findings.extend(built.findings);
 
     let (name, version) = catalog_name(file_name, metadata.as_ref(), options.today);
@@ -407,6 +435,8 @@ fn choose_sheet(
     }
 
     let mut best: Option<(SheetRank, &SheetInfo, u32)> = None;
+    // Sheets whose header names no criterion column, with the row that would be their header.
+    let mut unrecognised: Vec<(&SheetInfo, u32, content::Sample)> = Vec::new();
     for sheet in sheets.iter().filter(|s| s.worksheet) {
         let top = book.read(&sheet.name, HEADER_SCAN_ROWS, limits, budget)?;
         let (remembered, row, score) = match remembered_row(&top.rows, options) {
@@ -417,7 +447,14 @@ fn choose_sheet(
                     score,
                     mapping,
                 }) if mapping.text.is_some() => (false, row, score),
-                _ => continue,
+                guess => {
+                    // Without a header any synonym knows, the first row is taken as the header.
+                    let row = guess.map(|g| g.row).or(top.rows.first().map(|r| r.row));
+                    if let Some(row) = row {
+                        unrecognised.push((sheet, row, content::Sample::of(&top.rows, row)));
+                    }
+                    continue;
+                }
             },
         };
         let rank = (
@@ -433,6 +470,17 @@ fn choose_sheet(
     }
     if let Some((_, sheet, row)) = best {
         return Ok((sheet.name.clone(), Some(row)));
+    }
+    // No header names a criterion column: a sheet whose rows plainly are criteria (a code and a
+    // long text each) is read by content rather than refused.
+    // Reversed, so the first sheet wins a tie.
+    let by_content = unrecognised
+        .iter()
+        .rev()
+        .filter(|(_, _, sample)| sample.holds_criteria())
+        .max_by_key(|(sheet, ..)| (!detect::is_side_sheet(&sheet.name), sheet.visible));
+    if let Some((sheet, row, _)) = by_content {
+        return Ok((sheet.name.clone(), Some(*row)));
     }
     if options.mapping.is_some()
         && let Some(sheet) = sheets.iter().find(|s| s.worksheet && s.visible)

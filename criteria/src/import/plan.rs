@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::cells::{Cell, Grid, Row, Value, column_letter};
+use super::content::split_code;
 use super::detect::Field;
 use super::limits::{Limits, thousands};
 use super::status_text::{iso, parse_date_text, parse_status};
@@ -28,6 +29,8 @@ pub(crate) struct Layout<'a> {
     pub(crate) own_export: bool,
     /// Columns in the preview.
     pub(crate) width: usize,
+    /// The sheet has no code column and the criterion texts start with their code: split it off.
+    pub(crate) codes_in_text: bool,
 }
 
 /// What the rows gave.
@@ -267,7 +270,7 @@ fn criterion(
     current_theme: &mut Option<String>,
 ) -> Option<Pending> {
     let text_col = b.col(Field::Text);
-    let text = b.text(row, Field::Text);
+    let mut text = b.text(row, Field::Text);
 
     // A theme column sets the theme; an empty theme cell (often a vertically merged one) keeps
     // the theme of the rows above.
@@ -276,7 +279,13 @@ fn criterion(
         *current_theme = Some(theme_cell);
     }
 
-    let (code, from_key) = code(b, row);
+    let (mut code, from_key) = code(b, row);
+    if b.layout.codes_in_text
+        && code.is_empty()
+        && let Some((found, rest)) = split_code(&text)
+    {
+        (code, text) = (found.to_owned(), rest.to_owned());
+    }
     if text.trim().is_empty() {
         let label = if code.is_empty() {
             String::new()

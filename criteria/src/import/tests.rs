@@ -1076,3 +1076,284 @@ fn a_password_protected_workbook_gets_the_same_message_in_every_format() {
     let xls = super::xls_guard::tests::xls_protected();
     assert_eq!(refusal(&xls), super::container::PASSWORD, ".xls");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Columns recognised by their content
+
+fn messages(plan: &ImportPlan, severity: Severity) -> Vec<(Option<&str>, &str)> {
+    findings(plan, severity)
+        .into_iter()
+        .map(|f| (f.column.as_deref(), f.message.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_status_column_no_header_names_is_recognised_by_its_values() {
+    let bytes = simple(&[
+        &["Ref", "Eis", "Uitleg", "Stand"],
+        &[
+            "1.1",
+            "Er is een functionaris gegevensbescherming aangesteld.",
+            "Zie art. 37",
+            "ja",
+        ],
+        &[
+            "1.2",
+            "Het verwerkingsregister is volledig en actueel.",
+            "",
+            "deels",
+        ],
+        &["1.3", "Datalekken worden binnen 72 uur gemeld.", "", "nee"],
+        &[
+            "1.4",
+            "Er is een privacyverklaring op de website.",
+            "",
+            "Ja",
+        ],
+    ]);
+    let plan = plan(&bytes);
+    assert_eq!(codes(&plan), ["1.1", "1.2", "1.3", "1.4"]);
+    assert_eq!(theme_names(&plan), ["Algemeen"]);
+    assert_eq!(status_of(&plan, "1.1"), Some(Status::Implemented));
+    assert_eq!(status_of(&plan, "1.2"), Some(Status::Partial));
+    assert_eq!(status_of(&plan, "1.3"), Some(Status::Open));
+    assert_eq!(status_of(&plan, "1.4"), Some(Status::Implemented));
+    assert_eq!(plan.mapping.status, Some(3));
+    assert_eq!(plan.mapping.explanation, Some(2));
+    assert!(
+        !plan.mapping_certain,
+        "a column chosen by content is checked by the user"
+    );
+    assert_eq!(
+        messages(&plan, Severity::Info),
+        [(
+            Some("D"),
+            "Kolom D (\u{201c}Stand\u{201d}) is aan de inhoud herkend als Status (ja/deels/nee); de kopregel noemt die kolom niet zo. Controleer de kolomindeling."
+        )]
+    );
+    assert_eq!(plan.findings.len(), 1, "{:?}", plan.findings);
+}
+
+#[test]
+fn a_column_of_statuses_that_is_not_read_as_the_status_is_reported() {
+    // Two columns of statuses: the header names one, the other is left behind and said so.
+    let bytes = simple(&[
+        &["Nr", "Criterium", "Status", "Akkoord FG"],
+        &["1.1", "Er is een FG.", "Geïmplementeerd", "ja"],
+        &["1.2", "Er is beleid.", "Gedeeltelijk", "nee"],
+        &["1.3", "Er is een register.", "", "ja"],
+    ]);
+    let plan1 = plan(&bytes);
+    assert_eq!(codes(&plan1), ["1.1", "1.2", "1.3"]);
+    assert_eq!(status_of(&plan1, "1.1"), Some(Status::Implemented));
+    assert_eq!(status_of(&plan1, "1.2"), Some(Status::Partial));
+    assert_eq!(status_of(&plan1, "1.3"), None);
+    assert!(
+        plan1.mapping_certain,
+        "the headers named every column that is read"
+    );
+    assert_eq!(
+        messages(&plan1, Severity::Warning),
+        [(
+            Some("D"),
+            "Kolom D (\u{201c}Akkoord FG\u{201d}) bevat waarden die op statussen lijken (ja/nee), maar de status wordt uit kolom C (\u{201c}Status\u{201d}) gelezen, dus deze waarden worden niet als status overgenomen. Kies bij de kolomindeling de juiste statuskolom als dat niet klopt."
+        )]
+    );
+    assert_eq!(plan1.findings.len(), 1, "{:?}", plan1.findings);
+
+    // Two unnamed columns of statuses: the fuller one is read, the other reported.
+    let bytes = simple(&[
+        &["Ref", "Eis", "Stand 2024", "Stand 2025"],
+        &["A1", "Er is een FG.", "nee", "ja"],
+        &["A2", "Er is beleid.", "", "deels"],
+    ]);
+    let plan2 = plan(&bytes);
+    assert_eq!(plan2.mapping.status, Some(3));
+    assert_eq!(status_of(&plan2, "A1"), Some(Status::Implemented));
+    assert_eq!(status_of(&plan2, "A2"), Some(Status::Partial));
+    let warnings = messages(&plan2, Severity::Warning);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].0, Some("C"));
+    assert!(warnings[0].1.contains("(nee)"), "{}", warnings[0].1);
+    assert!(warnings[0].1.contains("kolom D"), "{}", warnings[0].1);
+
+    // A mapping given by the user without a status column: the statuses are not silently lost.
+    let mut given = options();
+    given.mapping = Some(ColumnMapping {
+        code: Some(0),
+        text: Some(1),
+        justification: Some(3),
+        ..ColumnMapping::default()
+    });
+    let plan3 = plan_with(&bytes, &given);
+    assert_eq!(status_of(&plan3, "A1"), None);
+    let warnings = messages(&plan3, Severity::Warning);
+    assert_eq!(
+        warnings.iter().map(|w| w.0).collect::<Vec<_>>(),
+        [Some("C"), Some("D")]
+    );
+    assert!(
+        warnings[1]
+            .1
+            .contains("er is geen kolom als Status gekoppeld")
+    );
+    assert!(warnings[1].1.contains("gelezen als Onderbouwing"));
+}
+
+#[test]
+fn a_sheet_whose_headers_no_synonym_knows_is_read_by_its_content() {
+    let bytes = xlsx(|wb| {
+        let cover = wb.add_worksheet();
+        cover.set_name("Info").unwrap();
+        write_rows(cover, 0, &[&["Versie", "2.0"], &["Bron", "NIST CSF"]]);
+        let ws = wb.add_worksheet();
+        ws.set_name("Framework").unwrap();
+        write_rows(
+            ws,
+            0,
+            &[
+                &["ref_id", "description[nl]", "foo"],
+                &[
+                    "GV.OC-01",
+                    "De missie van de organisatie is bekend en stuurt het risicobeheer.",
+                    "IG1",
+                ],
+                &[
+                    "GV.OC-02",
+                    "Interne en externe belanghebbenden en hun verwachtingen zijn bekend.",
+                    "IG2",
+                ],
+                &[
+                    "GV.RM-01",
+                    "Doelen voor risicobeheer zijn vastgesteld en door de leiding bevestigd.",
+                    "IG1",
+                ],
+            ],
+        );
+    });
+    let plan = plan(&bytes);
+    assert_eq!(plan.sheet, "Framework");
+    assert_eq!(plan.header_row, 1);
+    assert_eq!(codes(&plan), ["GV.OC-01", "GV.OC-02", "GV.RM-01"]);
+    assert_eq!(theme_names(&plan), ["Algemeen"]);
+    let first = plan.catalog.criteria().next().unwrap();
+    assert_eq!(
+        first.text,
+        "De missie van de organisatie is bekend en stuurt het risicobeheer."
+    );
+    assert_eq!(first.explanation, "");
+    assert_eq!(
+        plan.catalog
+            .criteria()
+            .filter(|c| c.answer.is_some())
+            .count(),
+        0
+    );
+    assert_eq!(
+        (
+            plan.mapping.code,
+            plan.mapping.text,
+            plan.mapping.explanation
+        ),
+        (Some(0), Some(1), None)
+    );
+    assert!(!plan.mapping_certain);
+    assert_eq!(
+        messages(&plan, Severity::Info),
+        [(
+            Some("B"),
+            "Kolom B (\u{201c}description[nl]\u{201d}) is aan de inhoud herkend als Criterium (de langste teksten); de kopregel noemt die kolom niet zo. Controleer de kolomindeling."
+        )]
+    );
+    assert_eq!(plan.findings.len(), 1, "{:?}", plan.findings);
+    assert_eq!(plan.blocking(), 0);
+}
+
+#[test]
+fn codes_written_at_the_start_of_the_text_are_split_off() {
+    let nist = simple(&[
+        &["Requirement", "Status"],
+        &["GV.OC-01.1: The organisation knows its mission.", "ja"],
+        &["GV.OC-01.2: Stakeholders are known.", "deels"],
+        &["GV.RM-02.1 - Risk appetite is set.", ""],
+    ]);
+    let plan1 = plan(&nist);
+    assert_eq!(codes(&plan1), ["GV.OC-01.1", "GV.OC-01.2", "GV.RM-02.1"]);
+    assert_eq!(theme_names(&plan1), ["Algemeen"]);
+    let texts: Vec<&str> = plan1.catalog.criteria().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "The organisation knows its mission.",
+            "Stakeholders are known.",
+            "Risk appetite is set."
+        ]
+    );
+    assert_eq!(status_of(&plan1, "GV.OC-01.1"), Some(Status::Implemented));
+    assert_eq!(status_of(&plan1, "GV.OC-01.2"), Some(Status::Partial));
+    assert_eq!(status_of(&plan1, "GV.RM-02.1"), None);
+    assert_eq!(
+        messages(&plan1, Severity::Info),
+        [(
+            Some("A"),
+            "Het blad heeft geen kolom met nummers, maar de teksten in kolom A (\u{201c}Requirement\u{201d}) beginnen met een nummer. Dat nummer is als nummer van het criterium overgenomen en uit de tekst gehaald."
+        )]
+    );
+    assert_eq!(plan1.findings.len(), 1, "{:?}", plan1.findings);
+
+    let bio = simple(&[
+        &["Thema", "Maatregel"],
+        &[
+            "Organisatie",
+            "5.01.01 Verantwoordelijkheden voor informatiebeveiliging zijn belegd.",
+        ],
+        &["", "5.01.02 Het beleid wordt jaarlijks herzien."],
+        &[
+            "Mensen",
+            "6.03.01 Medewerkers volgen een bewustwordingstraining.",
+        ],
+    ]);
+    let plan2 = plan(&bio);
+    assert_eq!(codes(&plan2), ["5.01.01", "5.01.02", "6.03.01"]);
+    assert_eq!(theme_names(&plan2), ["Organisatie", "Mensen"]);
+    assert_eq!(
+        plan2.catalog.criteria().nth(1).unwrap().text,
+        "Het beleid wordt jaarlijks herzien."
+    );
+    let infos = messages(&plan2, Severity::Info);
+    assert_eq!(infos.len(), 1, "{infos:?}");
+    assert!(infos[0].1.contains("beginnen met een nummer"));
+    assert_eq!(plan2.findings.len(), 1, "{:?}", plan2.findings);
+}
+
+#[test]
+fn a_text_that_only_sometimes_starts_with_a_number_keeps_it() {
+    let bytes = simple(&[
+        &["Criterium", "Status"],
+        &["2 medewerkers hebben de privacytraining gevolgd.", "ja"],
+        &["Er is een verwerkingsregister.", "nee"],
+        &["1.5 fte is beschikbaar voor de FG.", "deels"],
+        &["Het privacybeleid is vastgesteld.", ""],
+    ]);
+    let plan = plan(&bytes);
+    assert_eq!(codes(&plan), ["1.1", "1.2", "1.3", "1.4"]);
+    assert_eq!(theme_names(&plan), ["Algemeen"]);
+    let texts: Vec<&str> = plan.catalog.criteria().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "2 medewerkers hebben de privacytraining gevolgd.",
+            "Er is een verwerkingsregister.",
+            "1.5 fte is beschikbaar voor de FG.",
+            "Het privacybeleid is vastgesteld."
+        ]
+    );
+    assert_eq!(status_of(&plan, "1.1"), Some(Status::Implemented));
+    assert_eq!(status_of(&plan, "1.2"), Some(Status::Open));
+    assert_eq!(status_of(&plan, "1.3"), Some(Status::Partial));
+    assert_eq!(status_of(&plan, "1.4"), None);
+    let infos = messages(&plan, Severity::Info);
+    assert_eq!(infos.len(), 1, "{infos:?}");
+    assert!(infos[0].1.contains("genummerd"));
+    assert_eq!(plan.findings.len(), 1, "{:?}", plan.findings);
+}

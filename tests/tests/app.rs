@@ -710,3 +710,81 @@ async fn the_details_fit_beside_or_over_the_list_and_the_tabs_stay_in_view() {
     }
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_workbook_nothing_is_recognised_in_opens_the_mapping_form_instead_of_a_dead_end() {
+    use fantoccini::Locator;
+    use rust_xlsxwriter::Workbook;
+
+    let app = App::start().await;
+    app.wait_for("button.row[data-code='1.1']", START_TIMEOUT)
+        .await;
+    // Headers no synonym knows and texts too short to be taken for criteria by their content.
+    let file = app.dir.path().join("eigen-lijst.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Lijst").unwrap();
+    let rows: &[[&str; 3]] = &[
+        ["Kenmerk", "Omschrijving", "Beoordeling"],
+        ["K1", "Register", "Ja"],
+        ["K2", "Beleid", "Deels"],
+        ["K3", "Datalekken", "Nee"],
+    ];
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, text) in cells.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    book.save(&file).unwrap();
+
+    app.show_screen("Importeren").await;
+    app.wait_for("main.import button.primary", ACTION_TIMEOUT)
+        .await
+        .click()
+        .await
+        .unwrap();
+    support::answer_file_dialog(support::Dialog::Open, "Criteria-werkmap kiezen", &file);
+    // Not refused: the dry run with the sheet and the mapping form, and why it cannot go on yet.
+    let findings = app
+        .wait_for_texts(".findings li", |t| {
+            t.iter()
+                .any(|f| f.contains("geen kolom met de tekst van het criterium"))
+        })
+        .await;
+    assert!(!findings.is_empty());
+    app.screenshot("importeren-niets-herkend").await;
+    app.wait_for("select[data-field=text]", ACTION_TIMEOUT)
+        .await
+        .select_by_label("B: Omschrijving")
+        .await
+        .unwrap();
+    app.client
+        .find(Locator::XPath(
+            "//button[starts-with(., 'Opnieuw inlezen')]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.wait_for_texts("[data-testid=summary]", |t| {
+        t.first().is_some_and(|s| s.starts_with("3 criteria"))
+    })
+    .await;
+    app.client
+        .find(Locator::XPath("//button[.='Importeren bevestigen']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let done = app.wait_for_texts(".success", |t| !t.is_empty()).await;
+    assert!(done[0].contains("3 criteria"), "{done:?}");
+    app.show_screen("Beoordelen").await;
+    app.wait_for("button.row[data-code='K1']", ACTION_TIMEOUT)
+        .await;
+    assert_eq!(app.status_of("K1").await, "Geïmplementeerd");
+    assert_eq!(app.status_of("K2").await, "Gedeeltelijk geïmplementeerd");
+    assert_eq!(app.status_of("K3").await, "Vraagt aandacht");
+    app.stop().await;
+}

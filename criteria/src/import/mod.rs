@@ -487,6 +487,16 @@ fn choose_sheet(
     {
         return Ok((sheet.name.clone(), None));
     }
+    // Nothing recognised: never a dead end. The first sheet with rows (not a cover sheet,
+    // visible first) is offered with its best header guess; the dry run then says that the
+    // criterion column is missing and the user picks the sheet and columns in the mapping form.
+    let guess = unrecognised
+        .iter()
+        .rev()
+        .max_by_key(|(sheet, ..)| (!detect::is_side_sheet(&sheet.name), sheet.visible));
+    if let Some((sheet, row, _)) = guess {
+        return Ok((sheet.name.clone(), Some(*row)));
+    }
     Err(refused(
         "Er is geen blad met criteria gevonden: geen enkel blad heeft bovenaan een kopregel met een kolom voor het criterium (zoals \u{201c}Criterium\u{201d}, \u{201c}Norm\u{201d} of \u{201c}Eis\u{201d}). Controleer of u het juiste bestand koos.",
     ))

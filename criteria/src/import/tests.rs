@@ -505,9 +505,17 @@ fn a_remembered_mapping_is_used_for_the_same_headers() {
         &["Kenmerk", "Omschrijving", "Beoordeling"],
         &["K1", "Er is een register.", "Ja"],
     ]);
-    // Nothing names a criterion column, so the file is refused unless the user picks the sheet;
-    // then the plan asks for the mapping, which the app remembers under the header signature.
-    assert!(refusal(&bytes).starts_with("Er is geen blad met criteria gevonden"));
+    // Nothing names a criterion column: the plan says so (blocking) and offers the sheet with
+    // its best guess, so the mapping form is reachable; the mapping the user then gives is
+    // remembered under the header signature.
+    let offered = plan_with(&bytes, &options());
+    assert_eq!(offered.sheet, "Blad1");
+    assert_eq!(offered.mapping.text, None);
+    assert!(offered.findings.iter().any(|f| {
+        f.severity == Severity::Blocking
+            && f.message
+                .contains("geen kolom met de tekst van het criterium")
+    }));
     let mut picked = options();
     picked.sheet = Some("Blad1".into());
     let detected = plan_with(&bytes, &picked);
@@ -856,8 +864,11 @@ fn files_that_cannot_be_read_are_refused_with_a_dutch_sentence() {
     let truncated = &good[..good.len() / 2];
     assert!(refusal(truncated).contains("beschadigd"));
 
+    // A sheet without criteria is not refused but offered for the mapping form, blocked.
     let no_criteria = simple(&[&["Naam", "Adres"], &["Jan", "Dorpsstraat 1"]]);
-    assert!(refusal(&no_criteria).starts_with("Er is geen blad met criteria gevonden"));
+    let offered = plan_with(&no_criteria, &options());
+    assert!(offered.blocking() > 0);
+    assert!(offered.catalog.criteria().next().is_none());
 }
 
 #[test]

@@ -43,6 +43,7 @@ fn generate() -> String {
         OrganisationRounds::decl(&cfg),
         Rounds::decl(&cfg),
         NewRound::decl(&cfg),
+        RoundEdit::decl(&cfg),
         SealRequest::decl(&cfg),
         RoundEventKind::decl(&cfg),
         RoundEvent::decl(&cfg),

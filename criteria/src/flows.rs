@@ -109,6 +109,20 @@ pub fn create_round(
     store.assessment_view(round)
 }
 
+/// Renames a round and sets its reference date, and returns it as the window shows it.
+///
+/// # Errors
+/// The refusals of [`Store::edit_round`] (a sealed round, a name in use, a date that does not
+/// exist).
+pub fn edit_round(
+    store: &mut Store,
+    round: AssessmentId,
+    edit: &crate::RoundEdit,
+) -> Result<AssessmentView> {
+    store.edit_round(round, edit)?;
+    store.assessment_view(round)
+}
+
 /// Creates an organisation with a first round on the catalog of `catalog_of` and returns that
 /// round as the window shows it.
 ///

@@ -34,8 +34,8 @@ pub use model::{AssessmentId, CatalogId, CriterionId, Date, OrganisationId, Stat
 pub use overview::{CatalogRef, Counts, Overview, ThemeCounts};
 pub use store::{
     AnswerInput, ChangeContext, HistoryEntry, ImportOutcome, NewRound, OrganisationRounds,
-    RoundEvent, RoundEventKind, RoundSummary, Rounds, SCHEMA_VERSION, Seal, SealCheck, SealRequest,
-    Store,
+    RoundEdit, RoundEvent, RoundEventKind, RoundSummary, Rounds, SCHEMA_VERSION, Seal, SealCheck,
+    SealRequest, Store,
 };
 pub use store::{
     BACKUPS_KEPT, BackupInfo, BackupReason, DatabaseLock, FileUse, LOCK_WAIT, Opener,

@@ -254,6 +254,16 @@ pub fn create_round(
     )?)
 }
 
+/// Renames a round and sets its reference date (peildatum); refused for a sealed round.
+#[tauri::command]
+pub fn edit_round(
+    state: tauri::State<'_, AppState>,
+    assessment: AssessmentId,
+    edit: criteria::RoundEdit,
+) -> Result<AssessmentView, AppError> {
+    Ok(flows::edit_round(&mut *state.store()?, assessment, &edit)?)
+}
+
 /// Seals a round: read-only from now on, with a fingerprint of its contents.
 #[tauri::command]
 pub fn seal_round(

@@ -775,3 +775,50 @@ fn columns_named_on_the_command_line_are_used_and_remembered() {
     );
     assert!(stdout(&again).contains("3 criteria"), "{}", stdout(&again));
 }
+
+#[test]
+fn a_round_is_renamed_and_dated_from_the_command_line_but_not_once_sealed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data.sqlite3");
+    let first = avg_borging(&db, &["rounds"]);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let edit = avg_borging(
+        &db,
+        &[
+            "edit-round",
+            "2026",
+            "--name",
+            "2026 (concept)",
+            "--date",
+            "2026-12-31",
+        ],
+    );
+    assert!(edit.status.success(), "{}", stderr(&edit));
+    let listed = stdout(&avg_borging(&db, &["rounds"]));
+    assert!(
+        listed.contains("2026 (concept)") && listed.contains("2026-12-31"),
+        "{listed}"
+    );
+    let undated = avg_borging(&db, &["edit-round", "2026 (concept)", "--no-date"]);
+    assert!(undated.status.success(), "{}", stderr(&undated));
+    assert!(
+        stdout(&undated).contains("peildatum geen"),
+        "{}",
+        stdout(&undated)
+    );
+    let wrong = avg_borging(
+        &db,
+        &["edit-round", "2026 (concept)", "--date", "2026-02-30"],
+    );
+    assert_eq!(wrong.status.code(), Some(2));
+
+    let seal = avg_borging(&db, &["seal", "2026 (concept)", "--by", "College"]);
+    assert!(seal.status.success(), "{}", stderr(&seal));
+    let refused = avg_borging(&db, &["edit-round", "2026 (concept)", "--name", "2026"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        stderr(&refused).contains("vastgesteld"),
+        "{}",
+        stderr(&refused)
+    );
+}

@@ -34,7 +34,7 @@ pub use events::{RoundEvent, RoundEventKind};
 pub use import::ImportOutcome;
 pub use lock::{DatabaseLock, LOCK_WAIT, Opener, lock_paths, window_is_open};
 pub use own_files::FileUse;
-pub use rounds::{NewRound, OrganisationRounds, RoundSummary, Rounds};
+pub use rounds::{NewRound, OrganisationRounds, RoundEdit, RoundSummary, Rounds};
 pub use sealing::{SealCheck, SealRequest};
 
 /// The schema version this build writes and understands.

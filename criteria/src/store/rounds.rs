@@ -66,6 +66,15 @@ pub struct NewRound {
     pub carry_from: Option<AssessmentId>,
 }
 
+/// A new name and reference date for an existing round.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+pub struct RoundEdit {
+    /// Its name, e.g. "2026".
+    pub name: String,
+    /// Reference date (peildatum), `YYYY-MM-DD`; `None` or empty removes it.
+    pub reference_date: Option<String>,
+}
+
 /// A `YYYY-MM-DD` date that exists; a Dutch reason otherwise. (What the user types stays text
 /// on the wire, so a wrong date gets this message instead of a failed IPC call.)
 pub(crate) fn clean_date(text: &str) -> Result<crate::Date> {
@@ -149,6 +158,36 @@ impl Store {
             assessments::set_current(conn, id)
         })?;
         self.assessment_view(id)
+    }
+
+    /// Renames round `round` and sets its reference date. A sealed round is refused: its name
+    /// and date are part of its fingerprint.
+    pub fn edit_round(&mut self, round: AssessmentId, edit: &RoundEdit) -> Result<()> {
+        let name = clean_name(&edit.name, "de ronde")?;
+        let reference_date = edit
+            .reference_date
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+            .map(clean_date)
+            .transpose()?;
+        self.write(|conn| {
+            super::sealing::ensure_open(conn, round)?;
+            let (_, organisation) = assessments::catalog_and_organisation(conn, round)?;
+            let taken: bool = conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM assessment
+                                WHERE organisation_id = ?1 AND name = ?2 AND id != ?3)",
+                params![organisation, name, round],
+                |r| r.get(0),
+            )?;
+            if taken {
+                return Err(Error::NameTaken { name: name.clone() });
+            }
+            conn.execute(
+                "UPDATE assessment SET name = ?2, reference_date = ?3 WHERE id = ?1",
+                params![round, name, reference_date],
+            )?;
+            Ok(())
+        })
     }
 
     /// Creates a round and opens it. With `carry_from`, the answers, owners, actions and
@@ -272,6 +311,89 @@ impl Store {
                 })
                 .map(Some),
         }
+    }
+}
+
+#[cfg(test)]
+mod edit_tests {
+    use time::macros::datetime;
+
+    use super::*;
+    use crate::SealRequest;
+
+    fn ctx() -> ChangeContext {
+        ChangeContext {
+            at: datetime!(2026-11-30 10:00 UTC),
+            by: "fg".into(),
+        }
+    }
+
+    #[test]
+    fn a_round_is_renamed_and_dated_unless_the_name_is_taken_or_it_is_sealed() {
+        let mut store = Store::open_in_memory().unwrap();
+        let round = store.ensure_started(ctx().at).unwrap();
+        let edit = |name: &str, date: Option<&str>| RoundEdit {
+            name: name.into(),
+            reference_date: date.map(str::to_owned),
+        };
+        store
+            .edit_round(round, &edit(" 2026 (concept) ", Some("2026-12-31")))
+            .unwrap();
+        let view = store.assessment_view(round).unwrap();
+        assert_eq!(view.assessment.name, "2026 (concept)");
+        assert_eq!(
+            view.assessment.reference_date.map(|d| d.to_string()),
+            Some("2026-12-31".into())
+        );
+        store.edit_round(round, &edit("2026", None)).unwrap();
+        assert_eq!(
+            store
+                .assessment_view(round)
+                .unwrap()
+                .assessment
+                .reference_date,
+            None
+        );
+
+        let organisation = store
+            .assessment_view(round)
+            .unwrap()
+            .assessment
+            .organisation_id;
+        store
+            .create_round(
+                &NewRound {
+                    organisation,
+                    name: "2027".into(),
+                    reference_date: None,
+                    carry_from: None,
+                },
+                &ctx(),
+            )
+            .unwrap();
+        let err = store.edit_round(round, &edit("2027", None)).unwrap_err();
+        assert_eq!(err.code(), "name_taken");
+        let err = store
+            .edit_round(round, &edit("2026", Some("2026-02-30")))
+            .unwrap_err();
+        assert_eq!(err.code(), "invalid_input");
+
+        store
+            .seal_round(
+                round,
+                &SealRequest {
+                    sealed_by: "College".into(),
+                    sealed_on: None,
+                },
+                &ctx(),
+            )
+            .unwrap();
+        let err = store.edit_round(round, &edit("2026 b", None)).unwrap_err();
+        assert_eq!(err.code(), "sealed");
+        assert_eq!(
+            store.assessment_view(round).unwrap().assessment.name,
+            "2026"
+        );
     }
 }
 

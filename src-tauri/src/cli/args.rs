@@ -22,6 +22,7 @@ pub(super) const USAGE: &str = "Gebruik:
   avg-borging [OPTIES] new-round NAAM [--from RONDE] [--date JJJJ-MM-DD]
   avg-borging [OPTIES] compare RONDE_A RONDE_B [--json]
   avg-borging [OPTIES] seal RONDE --by NAAM [--date JJJJ-MM-DD]
+  avg-borging [OPTIES] edit-round RONDE [--name NAAM] [--date JJJJ-MM-DD | --no-date]
 
 OPTIES (voor of na de opdracht):
   --db PAD              een ander gegevensbestand (ook: AVG_BORGING_DB)
@@ -196,6 +197,26 @@ pub(super) enum Command {
         /// De datum van vaststelling (anders: vandaag).
         #[arg(long, value_name = "JJJJ-MM-DD", value_parser = date, help_heading = OPTIONS)]
         date: Option<Date>,
+    },
+    /// Wijzigt de naam of de peildatum van een ronde (niet van een vastgestelde ronde).
+    #[command(
+        help_template = SUBCOMMAND_HELP,
+        override_usage = "avg-borging [OPTIES] edit-round RONDE [--name NAAM] [--date JJJJ-MM-DD | --no-date]"
+    )]
+    EditRound {
+        /// De ronde die wordt gewijzigd.
+        // Its own id: the global `--round` is called "round" too.
+        #[arg(id = "edited_round", value_name = "RONDE", help_heading = ARGUMENTS)]
+        round: String,
+        /// De nieuwe naam.
+        #[arg(long, value_name = "NAAM", help_heading = OPTIONS)]
+        name: Option<String>,
+        /// De nieuwe peildatum.
+        #[arg(long, value_name = "JJJJ-MM-DD", value_parser = date, conflicts_with = "no_date", help_heading = OPTIONS)]
+        date: Option<Date>,
+        /// Haalt de peildatum weg.
+        #[arg(long, help_heading = OPTIONS)]
+        no_date: bool,
     },
 }
 

@@ -142,7 +142,10 @@ impl Command {
     fn writes(&self) -> bool {
         match self {
             Command::Import { dry_run, .. } => !dry_run,
-            Command::Set { .. } | Command::NewRound { .. } | Command::Seal { .. } => true,
+            Command::Set { .. }
+            | Command::NewRound { .. }
+            | Command::Seal { .. }
+            | Command::EditRound { .. } => true,
             Command::Export { .. }
             | Command::Overview { .. }
             | Command::Rounds
@@ -363,6 +366,39 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
                 seal.sealed_on,
                 seal.sealed_by,
                 criteria::fingerprint::grouped(&seal.fingerprint)
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::EditRound {
+            round,
+            name,
+            date,
+            no_date,
+        } => {
+            let id = selection.named(store, &round)?;
+            // What is not given stays as it is.
+            let current = store.assessment_view(id)?.assessment;
+            let reference_date = if no_date {
+                None
+            } else {
+                date.map(|d| d.to_string())
+                    .or(current.reference_date.map(|d| d.to_string()))
+            };
+            let view = criteria::flows::edit_round(
+                store,
+                id,
+                &criteria::RoundEdit {
+                    name: name.unwrap_or(current.name),
+                    reference_date,
+                },
+            )?;
+            println!(
+                "Ronde {:?} van {}, peildatum {}.",
+                view.assessment.name,
+                view.assessment.organisation,
+                view.assessment
+                    .reference_date
+                    .map_or_else(|| "geen".to_owned(), |d| d.to_string())
             );
             Ok(ExitCode::SUCCESS)
         }

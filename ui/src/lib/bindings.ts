@@ -571,6 +571,16 @@ reference_date: string | null,
  */
 carry_from: AssessmentId | null, };
 
+export type RoundEdit = { 
+/**
+ * Its name, e.g. "2026".
+ */
+name: string, 
+/**
+ * Reference date (peildatum), `YYYY-MM-DD`; `None` or empty removes it.
+ */
+reference_date: string | null, };
+
 export type SealRequest = { 
 /**
  * Who established it.

@@ -1,7 +1,7 @@
 // Generated from src-tauri/src/commands.rs by `make bindings`: do not edit by hand.
 // One function per command; errors are thrown as ApiError (see ipc.ts).
 import { call } from "./ipc";
-import type { AnswerInput, AssessmentId, AssessmentView, BackupInfo, CatalogChanges, Comparison, CriterionId, ErrorReport, HistoryEntry, ImportCorrections, ImportOutcome, ImportPlan, ImprovementPlan, NewRound, OrganisationId, Overview, RoundEvent, Rounds, Seal, SealCheck, SealRequest } from "./bindings";
+import type { AnswerInput, AssessmentId, AssessmentView, BackupInfo, CatalogChanges, Comparison, CriterionId, ErrorReport, HistoryEntry, ImportCorrections, ImportOutcome, ImportPlan, ImprovementPlan, NewRound, OrganisationId, Overview, RoundEdit, RoundEvent, Rounds, Seal, SealCheck, SealRequest } from "./bindings";
 
 /**
  * The assessment that is open, with its catalog; on first start the example catalog is loaded.
@@ -121,6 +121,13 @@ export function openRound(assessment: AssessmentId): Promise<AssessmentView> {
  */
 export function createRound(round: NewRound): Promise<AssessmentView> {
   return call<AssessmentView>("create_round", { round });
+}
+
+/**
+ * Renames a round and sets its reference date (peildatum); refused for a sealed round.
+ */
+export function editRound(assessment: AssessmentId, edit: RoundEdit): Promise<AssessmentView> {
+  return call<AssessmentView>("edit_round", { assessment, edit });
 }
 
 /**

@@ -17,6 +17,10 @@
 //!   sample), and codes written at the start of the criterion text;
 //! - `status_text`: statuses and dates as people type them;
 //! - `plan`: rows to themes, criteria and answers, with findings.
+//!
+//! Sheets with the chosen sheet's header (at any of their top rows) are read with it as one
+//! catalog, each sheet a theme unless it names its own; the row limit and the budget hold for
+//! them together. A sheet the user chooses is read alone.
 
 mod cells;
 mod container;
@@ -48,7 +52,7 @@ use cells::{Book, SheetInfo};
 use container::Kind;
 use detect::{Field, HEADER_SCAN_ROWS, HeaderGuess};
 use limits::{Budget, refused};
-use plan::Layout;
+use plan::{DEFAULT_THEME, Layout, Part};
 
 use crate::workbook_format::{CRITERIA_COLUMNS, FORMAT_VERSION, METADATA_SHEET, meta};
 use crate::{CatalogDraft, Result};
@@ -361,18 +365,66 @@ pub fn analyse_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> 
         .len()
         .max(mapping.max_column().map_or(0, |c| c as usize + 1))
         .min(limits.max_columns as usize);
-    let layout = Layout {
+    // Sheets with the same header as the chosen one are one catalog, unless the user chose
+    // this sheet. Our own export has one criteria sheet; its other sheets are reports.
+    let others = if options.sheet.is_none() && !own_export && mapping.text.is_some() {
+        let first = Chosen {
+            name: &sheet,
+            headers: &headers,
+            signature: &header_signature,
+        };
+        same_layout_sheets(&mut book, &sheets, &first, limits, &mut budget)?
+    } else {
+        Vec::new()
+    };
+    let mut sheet_findings = Vec::new();
+    let extra = read_others(
+        &mut book,
+        &others,
+        rows_used(&grid, limits),
+        limits,
+        &mut budget,
+        &mut sheet_findings,
+    )?;
+    let several = !extra.is_empty();
+    let first = Layout {
         sheet: &sheet,
         header_row: header_row0,
         mapping: &mapping,
         own_export,
         width,
         codes_in_text,
+        // Each sheet is a theme unless a theme column or theme rows in it say otherwise.
+        default_theme: if several { &sheet } else { DEFAULT_THEME },
     };
-    let built = plan::build(&grid, &layout, limits);
+    let mut parts: Vec<Part<'_>> = extra
+        .iter()
+        .map(|(name, row, grid)| Part {
+            grid,
+            layout: Layout {
+                sheet: name,
+                header_row: *row,
+                default_theme: name,
+                ..first
+            },
+        })
+        .collect();
+    parts.insert(
+        0,
+        Part {
+            grid: &grid,
+            layout: first,
+        },
+    );
+    let built = plan::build(&parts, limits);
+    if several {
+        sheet_findings.extend(taken_findings(&parts, &built.per_sheet, &others));
+    }
 
     let mut findings = metadata_findings(metadata.as_ref());
     findings.extend(content_findings);
+    // Without a second sheet read these are only the sheets the row limit left out.
+    findings.extend(sheet_findings);
     findings.extend(built.findings);
 
     let (name, version) = catalog_name(file_name, metadata.as_ref(), options.today);
@@ -500,6 +552,195 @@ fn choose_sheet(
     Err(refused(
         "Er is geen blad met criteria gevonden: geen enkel blad heeft bovenaan een kopregel met een kolom voor het criterium (zoals \u{201c}Criterium\u{201d}, \u{201c}Norm\u{201d} of \u{201c}Eis\u{201d}). Controleer of u het juiste bestand koos.",
     ))
+}
+
+/// The sheet the criteria are read from, and its header.
+struct Chosen<'a> {
+    name: &'a str,
+    headers: &'a [String],
+    signature: &'a str,
+}
+
+/// What happens to a sheet other than the chosen one.
+enum Other {
+    /// Read too: its header (at this 0-based row) has the chosen sheet's signature.
+    Take { name: String, header_row: u32 },
+    /// Not read, and why (the end of a Dutch sentence).
+    Pass { name: String, reason: &'static str },
+}
+
+/// Every sheet but the chosen one, in workbook order: taken when one of its top rows has the
+/// chosen header's signature, else passed over with the reason.
+fn same_layout_sheets(
+    book: &mut Book<'_>,
+    sheets: &[SheetInfo],
+    chosen: &Chosen<'_>,
+    limits: &Limits,
+    budget: &mut Budget,
+) -> Result<Vec<Other>> {
+    // A header of one named cell could as well be a title row on another sheet.
+    if chosen.headers.iter().filter(|h| !h.is_empty()).count() < 2 {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for sheet in sheets.iter().filter(|s| s.name != chosen.name) {
+        let name = sheet.name.clone();
+        if !sheet.worksheet {
+            out.push(Other::Pass {
+                name,
+                reason: "het is geen werkblad met cellen",
+            });
+            continue;
+        }
+        let top = book.read(&sheet.name, HEADER_SCAN_ROWS, limits, budget)?;
+        let header = top.rows.iter().find(|r| {
+            r.row < HEADER_SCAN_ROWS
+                && detect::header_signature(&detect::header_texts(Some(r))) == chosen.signature
+        });
+        out.push(match header {
+            None if top.rows.is_empty() => Other::Pass {
+                name,
+                reason: "het blad is leeg",
+            },
+            None => Other::Pass {
+                name,
+                reason: "andere kolommen",
+            },
+            // Hidden sheets and overview sheets with the same columns are copies or lists more
+            // often than criteria; the user can still choose one.
+            Some(_) if !sheet.visible => Other::Pass {
+                name,
+                reason: "het blad is verborgen",
+            },
+            Some(_) if detect::is_side_sheet(&sheet.name) => Other::Pass {
+                name,
+                reason: "de naam wijst op een voorblad of overzicht",
+            },
+            Some(row) => Other::Take {
+                name,
+                header_row: row.row,
+            },
+        });
+    }
+    Ok(out)
+}
+
+/// The rows of the file's row limit a sheet's grid used up: to just below its last row, or all
+/// of them when it was cut.
+fn rows_used(grid: &cells::Grid, limits: &Limits) -> u32 {
+    if grid.rows_cut {
+        return limits.max_rows;
+    }
+    grid.rows.last().map_or(0, |r| r.row.saturating_add(1))
+}
+
+/// Reads the sheets to take, within what is left of the row limit: the limit holds for all
+/// sheets together, as the budget does. A sheet cut or not read for it gets a warning.
+fn read_others(
+    book: &mut Book<'_>,
+    others: &[Other],
+    mut used: u32,
+    limits: &Limits,
+    budget: &mut Budget,
+    findings: &mut Vec<Finding>,
+) -> Result<Vec<(String, u32, cells::Grid)>> {
+    let mut out = Vec::new();
+    let limit_text = limits::thousands(u64::from(limits.max_rows));
+    for other in others {
+        let Other::Take { name, header_row } = other else {
+            continue;
+        };
+        let left = limits.max_rows.saturating_sub(used);
+        if left <= *header_row {
+            findings.push(Finding {
+                sheet: name.clone(),
+                row: None,
+                column: None,
+                severity: Severity::Warning,
+                message: format!(
+                    "Blad \u{201c}{name}\u{201d} heeft dezelfde kolommen, maar is niet gelezen: de bladen ervoor hebben samen al {limit_text} rijen, de grens voor één bestand. Kies dit blad om alleen dat blad in te lezen."
+                ),
+            });
+            used = limits.max_rows;
+            continue;
+        }
+        let sheet_limits = Limits {
+            max_rows: left,
+            ..limits.clone()
+        };
+        let mut grid = book.read(name, left, &sheet_limits, budget)?;
+        used = used.saturating_add(rows_used(&grid, &sheet_limits));
+        if grid.rows_cut {
+            // Said here rather than by the plan: the limit is the file's, not this sheet's.
+            grid.rows_cut = false;
+            findings.push(Finding {
+                sheet: name.clone(),
+                row: Some(left.saturating_add(1)),
+                column: None,
+                severity: Severity::Warning,
+                message: format!(
+                    "Samen met de bladen ervoor heeft het bestand meer dan {limit_text} rijen; de rijen vanaf deze rij zijn niet gelezen."
+                ),
+            });
+        }
+        out.push((name.clone(), *header_row, grid));
+    }
+    Ok(out)
+}
+
+/// Info findings for several sheets read as one catalog: each sheet taken with its number of
+/// criteria and each sheet passed over with the reason, in workbook order (the chosen first).
+fn taken_findings(parts: &[Part<'_>], per_sheet: &[u32], others: &[Other]) -> Vec<Finding> {
+    let info = |sheet: &str, message: String| Finding {
+        sheet: sheet.to_owned(),
+        row: None,
+        column: None,
+        severity: Severity::Info,
+        message,
+    };
+    let count = |sheet: &str| {
+        let n = parts
+            .iter()
+            .zip(per_sheet)
+            .find(|(p, _)| p.layout.sheet == sheet)
+            .map_or(0, |(_, n)| *n);
+        if n == 1 {
+            "1 criterium".to_owned()
+        } else {
+            format!("{n} criteria")
+        }
+    };
+    let mut out = Vec::new();
+    if let Some(first) = parts.first() {
+        let name = first.layout.sheet;
+        out.push(info(
+            name,
+            format!(
+                "Blad \u{201c}{name}\u{201d} is meegenomen ({}). Bladen met dezelfde kolommen zijn samen ingelezen als één catalogus, elk blad als thema tenzij het blad zelf thema\u{2019}s noemt; kies een blad om alleen dat blad in te lezen.",
+                count(name)
+            ),
+        ));
+    }
+    for other in others {
+        match other {
+            // A sheet not read for the row limit has its warning already.
+            Other::Take { name, .. } if parts.iter().any(|p| p.layout.sheet == name) => {
+                out.push(info(
+                    name,
+                    format!(
+                        "Blad \u{201c}{name}\u{201d} is meegenomen ({}).",
+                        count(name)
+                    ),
+                ));
+            }
+            Other::Take { .. } => {}
+            Other::Pass { name, reason } => out.push(info(
+                name,
+                format!("Blad \u{201c}{name}\u{201d} is overgeslagen: {reason}."),
+            )),
+        }
+    }
+    out
 }
 
 /// How likely a sheet holds the criteria, compared field by field: remembered headers, a real

@@ -31,6 +31,9 @@ pub(crate) struct Layout<'a> {
     pub(crate) width: usize,
     /// The sheet has no code column and the criterion texts start with their code: split it off.
     pub(crate) codes_in_text: bool,
+    /// Theme of criteria before any theme row or theme value: [`DEFAULT_THEME`], or the sheet's
+    /// name when several sheets are read as one catalog (each sheet then is a theme).
+    pub(crate) default_theme: &'a str,
 }
 
 /// What the rows gave.
@@ -40,6 +43,30 @@ pub(crate) struct Built {
     pub(crate) findings: Vec<Finding>,
     pub(crate) preview: Vec<Vec<String>>,
     pub(crate) rows_read: u32,
+    /// Criteria taken over per sheet, in the order the sheets were given.
+    pub(crate) per_sheet: Vec<u32>,
+}
+
+/// One sheet to read: its cells and how to read them.
+pub(crate) struct Part<'a> {
+    pub(crate) grid: &'a Grid,
+    pub(crate) layout: Layout<'a>,
+}
+
+fn finding(
+    layout: &Layout<'_>,
+    severity: Severity,
+    row: Option<u32>,
+    col: Option<u32>,
+    message: String,
+) -> Finding {
+    Finding {
+        sheet: layout.sheet.to_owned(),
+        row: row.map(|r| r.saturating_add(1)),
+        column: col.map(column_letter),
+        severity,
+        message,
+    }
 }
 
 struct Builder<'a> {
@@ -49,13 +76,8 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn add(&mut self, severity: Severity, row: Option<u32>, col: Option<u32>, message: String) {
-        self.findings.push(Finding {
-            sheet: self.layout.sheet.to_owned(),
-            row: row.map(|r| r.saturating_add(1)),
-            column: col.map(column_letter),
-            severity,
-            message,
-        });
+        self.findings
+            .push(finding(self.layout, severity, row, col, message));
     }
 
     fn col(&self, field: Field) -> Option<u32> {
@@ -187,16 +209,54 @@ struct Pending {
     criterion: CriterionDraft,
     /// The code came from the hidden key column (our export).
     from_key: bool,
+    /// Index of the sheet (part) it was read from.
+    part: usize,
 }
 
-/// Turns the rows below the header into themes and criteria.
-pub(crate) fn build(grid: &Grid, layout: &Layout<'_>, limits: &Limits) -> Built {
+/// What the rows of one sheet gave, before the sheets are put together.
+struct SheetRows {
+    pending: Vec<Pending>,
+    findings: Vec<Finding>,
+    preview: Vec<Vec<String>>,
+    rows_read: u32,
+}
+
+/// Turns the rows below the header of each sheet into one set of themes and criteria: codes are
+/// unique over all sheets, and criteria are numbered over all sheets when there is no code
+/// column. The preview is the first sheet's.
+pub(crate) fn build(parts: &[Part<'_>], limits: &Limits) -> Built {
+    let mut findings = Vec::new();
+    let mut pending = Vec::new();
+    let mut preview = None;
+    let mut rows_read: u32 = 0;
+    for (index, part) in parts.iter().enumerate() {
+        let rows = read_sheet(part.grid, &part.layout, limits, index);
+        findings.extend(rows.findings);
+        pending.extend(rows.pending);
+        preview.get_or_insert(rows.preview);
+        rows_read = rows_read.saturating_add(rows.rows_read);
+    }
+    let (themes, per_sheet) = assemble(parts, &mut findings, pending);
+    Built {
+        themes,
+        findings,
+        preview: preview.unwrap_or_default(),
+        rows_read,
+        per_sheet,
+    }
+}
+
+/// Reads the rows of one sheet into criteria waiting to be grouped.
+fn read_sheet(grid: &Grid, layout: &Layout<'_>, limits: &Limits, part: usize) -> SheetRows {
     let mut b = Builder {
         layout,
         findings: Vec::new(),
     };
     limit_findings(&mut b, grid, limits);
-    check_mapping(&mut b, limits);
+    // Every sheet has the same mapping: what is wrong with it is said once.
+    if part == 0 {
+        check_mapping(&mut b, limits);
+    }
 
     let mut preview = Vec::new();
     let mut rows_read: u32 = 0;
@@ -230,7 +290,7 @@ pub(crate) fn build(grid: &Grid, layout: &Layout<'_>, limits: &Limits) -> Built 
             let entry = formulas.entry(cell.col).or_insert((0, row.row));
             entry.0 = entry.0.saturating_add(1);
         }
-        if let Some(item) = criterion(&mut b, row, &mut current_theme) {
+        if let Some(item) = criterion(&mut b, row, &mut current_theme, part) {
             pending.push(item);
         }
     }
@@ -254,9 +314,8 @@ pub(crate) fn build(grid: &Grid, layout: &Layout<'_>, limits: &Limits) -> Built 
         b.add(Severity::Info, Some(first), Some(col), message);
     }
 
-    let themes = assemble(&mut b, pending);
-    Built {
-        themes,
+    SheetRows {
+        pending,
         findings: b.findings,
         preview,
         rows_read,
@@ -268,6 +327,7 @@ fn criterion(
     b: &mut Builder<'_>,
     row: &Row,
     current_theme: &mut Option<String>,
+    part: usize,
 ) -> Option<Pending> {
     let text_col = b.col(Field::Text);
     let mut text = b.text(row, Field::Text);
@@ -331,7 +391,7 @@ fn criterion(
     }
     let theme = current_theme
         .clone()
-        .unwrap_or_else(|| DEFAULT_THEME.to_owned());
+        .unwrap_or_else(|| b.layout.default_theme.to_owned());
     Some(Pending {
         theme,
         criterion: CriterionDraft {
@@ -343,6 +403,7 @@ fn criterion(
             row: row.row.saturating_add(1),
         },
         from_key,
+        part,
     })
 }
 
@@ -382,28 +443,40 @@ fn code(b: &mut Builder<'_>, row: &Row) -> (String, bool) {
     }
 }
 
-/// Groups criteria into themes (file order), numbers them when the sheet has no code column,
-/// and blocks duplicate codes.
-fn assemble(b: &mut Builder<'_>, pending: Vec<Pending>) -> Vec<ThemeDraft> {
+/// Groups criteria into themes (file order, a theme of the same name on several sheets is one
+/// theme), numbers them when the sheet has no code column, and blocks duplicate codes over all
+/// sheets. Returns the themes and the criteria kept per sheet.
+fn assemble(
+    parts: &[Part<'_>],
+    findings: &mut Vec<Finding>,
+    pending: Vec<Pending>,
+) -> (Vec<ThemeDraft>, Vec<u32>) {
+    let mut per_sheet = vec![0u32; parts.len()];
+    let Some(first) = parts.first() else {
+        return (Vec::new(), per_sheet);
+    };
+    // The sheets share one header signature, so one mapping.
+    let mapping = first.layout.mapping;
     let mut themes: Vec<ThemeDraft> = Vec::new();
     let mut by_name: HashMap<String, usize> = HashMap::new();
-    let mut from_key: Vec<Vec<bool>> = Vec::new();
+    // Per criterion: whether its code came from the key column, and its sheet.
+    let mut origin: Vec<Vec<(bool, usize)>> = Vec::new();
     for item in pending {
         let index = *by_name.entry(item.theme.clone()).or_insert_with(|| {
             themes.push(ThemeDraft {
                 name: item.theme.clone(),
                 criteria: Vec::new(),
             });
-            from_key.push(Vec::new());
+            origin.push(Vec::new());
             themes.len() - 1
         });
-        if let (Some(theme), Some(keys)) = (themes.get_mut(index), from_key.get_mut(index)) {
+        if let (Some(theme), Some(keys)) = (themes.get_mut(index), origin.get_mut(index)) {
             theme.criteria.push(item.criterion);
-            keys.push(item.from_key);
+            keys.push((item.from_key, item.part));
         }
     }
 
-    if b.col(Field::Code).is_none() {
+    if mapping.code.is_none() {
         let mut generated = 0u32;
         for (ti, theme) in themes.iter_mut().enumerate() {
             for (ci, criterion) in theme.criteria.iter_mut().enumerate() {
@@ -414,42 +487,54 @@ fn assemble(b: &mut Builder<'_>, pending: Vec<Pending>) -> Vec<ThemeDraft> {
             }
         }
         if generated > 0 {
-            b.add(
+            findings.push(finding(
+                &first.layout,
                 Severity::Info,
                 None,
                 None,
                 format!(
                     "Het blad heeft geen kolom met nummers. De {generated} criteria zijn per thema genummerd (1.1, 1.2, 2.1, \u{2026})."
                 ),
-            );
+            ));
         }
     }
 
-    // The first row with a code keeps it; later rows with the same code are blocked.
-    let mut first_row: HashMap<String, u32> = HashMap::new();
-    for (theme, keys) in themes.iter_mut().zip(&from_key) {
+    // The first row with a code keeps it; later rows with the same code are blocked, also when
+    // they are on another sheet: a code names one criterion in the catalog.
+    let mut first_row: HashMap<String, (usize, u32)> = HashMap::new();
+    for (theme, keys) in themes.iter_mut().zip(&origin) {
         let mut kept = Vec::with_capacity(theme.criteria.len());
-        for (criterion, key) in std::mem::take(&mut theme.criteria).into_iter().zip(keys) {
+        for (criterion, &(key, part)) in std::mem::take(&mut theme.criteria).into_iter().zip(keys) {
+            let layout = parts.get(part).map_or(&first.layout, |p| &p.layout);
             match first_row.get(&criterion.code) {
-                Some(first) => {
-                    let col = if *key {
-                        b.col(Field::Key)
-                    } else {
-                        b.col(Field::Code)
+                Some(&(first_part, first)) => {
+                    let col = if key { mapping.key } else { mapping.code };
+                    let place = match parts.get(first_part) {
+                        Some(p) if first_part != part => {
+                            format!(
+                                "ook op blad \u{201c}{}\u{201d}, rij {first}",
+                                p.layout.sheet
+                            )
+                        }
+                        _ => format!("ook in rij {first}"),
                     };
                     let message = format!(
-                        "Het nummer \u{201c}{}\u{201d} komt vaker voor (ook in rij {first}). Geef elk criterium een eigen nummer en importeer opnieuw.",
+                        "Het nummer \u{201c}{}\u{201d} komt vaker voor ({place}). Geef elk criterium een eigen nummer en importeer opnieuw.",
                         criterion.code
                     );
-                    b.add(
+                    findings.push(finding(
+                        layout,
                         Severity::Blocking,
                         Some(criterion.row.saturating_sub(1)),
                         col,
                         message,
-                    );
+                    ));
                 }
                 None => {
-                    first_row.insert(criterion.code.clone(), criterion.row);
+                    first_row.insert(criterion.code.clone(), (part, criterion.row));
+                    if let Some(count) = per_sheet.get_mut(part) {
+                        *count = count.saturating_add(1);
+                    }
                     kept.push(criterion);
                 }
             }
@@ -457,7 +542,7 @@ fn assemble(b: &mut Builder<'_>, pending: Vec<Pending>) -> Vec<ThemeDraft> {
         theme.criteria = kept;
     }
     themes.retain(|t| !t.criteria.is_empty());
-    themes
+    (themes, per_sheet)
 }
 
 pub(crate) fn preview_row(row: &Row, width: usize) -> Vec<String> {

@@ -1368,3 +1368,314 @@ fn a_text_that_only_sometimes_starts_with_a_number_keeps_it() {
     assert!(infos[0].1.contains("genummerd"));
     assert_eq!(plan.findings.len(), 1, "{:?}", plan.findings);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Several sheets with the same header
+
+/// One sheet per function, as a self-assessment workbook keeps them: a title on row 1, the header
+/// `Nr | Eis | Status` on row 2.
+fn function_sheets(wb: &mut Workbook, sheets: &[(&str, &[&[&str]])]) {
+    for (name, rows) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name).unwrap();
+        write_rows(ws, 0, &[&[&format!("Zelfevaluatie \u{2014} {name}")]]);
+        write_rows(ws, 1, &[&["Nr", "Eis", "Status"]]);
+        write_rows(ws, 2, rows);
+    }
+}
+
+fn three_functions() -> Vec<u8> {
+    xlsx(|wb| {
+        function_sheets(
+            wb,
+            &[
+                (
+                    "Identificeren",
+                    &[
+                        &["ID.1", "Er is een register van verwerkingen.", "Ja"],
+                        &["ID.2", "Risico's zijn beoordeeld.", "Deels"],
+                    ],
+                ),
+                (
+                    "Beschermen",
+                    &[
+                        &["PR.1", "Toegang is beperkt tot wie het nodig heeft.", "Nee"],
+                        &["PR.2", "Gegevens worden versleuteld bewaard.", ""],
+                        &["PR.3", "Medewerkers zijn getraind.", "Ja"],
+                    ],
+                ),
+                (
+                    "Detecteren",
+                    &[&["DE.1", "Datalekken worden gesignaleerd.", "Gedeeltelijk"]],
+                ),
+            ],
+        );
+    })
+}
+
+fn info_texts(plan: &ImportPlan) -> Vec<(&str, &str)> {
+    findings(plan, Severity::Info)
+        .into_iter()
+        .map(|f| (f.sheet.as_str(), f.message.as_str()))
+        .collect()
+}
+
+#[test]
+fn sheets_with_the_same_header_are_one_catalog_with_a_theme_per_sheet() {
+    let plan = plan(&three_functions());
+    assert_eq!(plan.sheet, "Identificeren");
+    assert_eq!(plan.header_row, 2);
+    assert_eq!(plan.headers, ["Nr", "Eis", "Status"]);
+    assert_eq!(
+        theme_names(&plan),
+        ["Identificeren", "Beschermen", "Detecteren"]
+    );
+    assert_eq!(
+        codes(&plan),
+        ["ID.1", "ID.2", "PR.1", "PR.2", "PR.3", "DE.1"]
+    );
+    assert_eq!(status_of(&plan, "ID.1"), Some(Status::Implemented));
+    assert_eq!(status_of(&plan, "ID.2"), Some(Status::Partial));
+    assert_eq!(status_of(&plan, "PR.1"), Some(Status::Open));
+    assert_eq!(status_of(&plan, "PR.2"), None);
+    assert_eq!(status_of(&plan, "PR.3"), Some(Status::Implemented));
+    assert_eq!(status_of(&plan, "DE.1"), Some(Status::Partial));
+    let pr3 = plan.catalog.criteria().find(|c| c.code == "PR.3").unwrap();
+    assert_eq!(pr3.text, "Medewerkers zijn getraind.");
+    assert_eq!(pr3.row, 5, "the row on its own sheet");
+    assert_eq!(plan.rows_read, 6);
+    // The preview is the first sheet's.
+    assert_eq!(plan.preview.len(), 2);
+    assert_eq!(plan.preview[0][0], "ID.1");
+    assert_eq!(
+        info_texts(&plan),
+        [
+            (
+                "Identificeren",
+                "Blad \u{201c}Identificeren\u{201d} is meegenomen (2 criteria). Bladen met dezelfde kolommen zijn samen ingelezen als één catalogus, elk blad als thema tenzij het blad zelf thema\u{2019}s noemt; kies een blad om alleen dat blad in te lezen."
+            ),
+            (
+                "Beschermen",
+                "Blad \u{201c}Beschermen\u{201d} is meegenomen (3 criteria)."
+            ),
+            (
+                "Detecteren",
+                "Blad \u{201c}Detecteren\u{201d} is meegenomen (1 criterium)."
+            ),
+        ]
+    );
+    assert_eq!(plan.findings.len(), 3, "{:?}", plan.findings);
+    assert_eq!(plan.blocking(), 0);
+}
+
+#[test]
+fn a_cover_and_an_overview_sheet_next_to_the_criteria_sheets_are_passed_over() {
+    let bytes = xlsx(|wb| {
+        let cover = wb.add_worksheet();
+        cover.set_name("Voorblad").unwrap();
+        write_rows(
+            cover,
+            0,
+            &[
+                &["Criteria borging AVG"],
+                &["Gemeente Voorbeeld, één blad per thema"],
+            ],
+        );
+        for (name, rows) in [
+            (
+                "Governance",
+                [
+                    ["G1", "Er is een FG.", "Ja"],
+                    ["G2", "Er is beleid.", "Nee"],
+                ],
+            ),
+            (
+                "Beveiliging",
+                [
+                    ["B1", "Er is een ISMS.", "Deels"],
+                    ["B2", "Er zijn back-ups.", "Ja"],
+                ],
+            ),
+        ] {
+            let ws = wb.add_worksheet();
+            ws.set_name(name).unwrap();
+            write_rows(ws, 0, &[&["Nr", "Criterium", "Status"]]);
+            for (r, row) in rows.iter().enumerate() {
+                write_rows(ws, 1 + r as u32, &[row]);
+            }
+        }
+        let overview = wb.add_worksheet();
+        overview.set_name("Overzicht").unwrap();
+        write_rows(
+            overview,
+            0,
+            &[
+                &["Thema", "Aantal criteria", "Percentage"],
+                &["Governance", "2", "50%"],
+            ],
+        );
+    });
+    let plan = plan(&bytes);
+    assert_eq!(plan.sheet, "Governance");
+    assert_eq!(theme_names(&plan), ["Governance", "Beveiliging"]);
+    assert_eq!(codes(&plan), ["G1", "G2", "B1", "B2"]);
+    assert_eq!(status_of(&plan, "B1"), Some(Status::Partial));
+    let infos = info_texts(&plan);
+    assert_eq!(infos.len(), 4, "{infos:?}");
+    assert!(
+        infos[0]
+            .1
+            .starts_with("Blad \u{201c}Governance\u{201d} is meegenomen (2 criteria).")
+    );
+    assert_eq!(
+        infos[1..],
+        [
+            (
+                "Voorblad",
+                "Blad \u{201c}Voorblad\u{201d} is overgeslagen: andere kolommen."
+            ),
+            (
+                "Beveiliging",
+                "Blad \u{201c}Beveiliging\u{201d} is meegenomen (2 criteria)."
+            ),
+            (
+                "Overzicht",
+                "Blad \u{201c}Overzicht\u{201d} is overgeslagen: andere kolommen."
+            ),
+        ]
+    );
+    assert_eq!(plan.blocking(), 0);
+}
+
+#[test]
+fn a_theme_column_inside_the_sheets_keeps_its_themes() {
+    let bytes = xlsx(|wb| {
+        let one = wb.add_worksheet();
+        one.set_name("Deel 1").unwrap();
+        write_rows(
+            one,
+            0,
+            &[
+                &["Nr", "Thema", "Criterium", "Status"],
+                &["1.1", "Governance", "Er is een FG.", "Ja"],
+                &["2.1", "Beveiliging", "Er is een ISMS.", "Nee"],
+            ],
+        );
+        let two = wb.add_worksheet();
+        two.set_name("Deel 2").unwrap();
+        write_rows(
+            two,
+            0,
+            &[
+                &["Overzicht van deel 2"],
+                &["Nr", "Thema", "Criterium", "Status"],
+                &["2.2", "Beveiliging", "Er zijn back-ups.", "Deels"],
+                &["3.1", "Rechten", "Inzage wordt tijdig gegeven.", ""],
+            ],
+        );
+    });
+    let plan = plan(&bytes);
+    // A theme named on both sheets is one theme.
+    assert_eq!(theme_names(&plan), ["Governance", "Beveiliging", "Rechten"]);
+    let beveiliging = &plan.catalog.themes[1];
+    assert_eq!(
+        beveiliging
+            .criteria
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect::<Vec<_>>(),
+        ["2.1", "2.2"]
+    );
+    assert_eq!(status_of(&plan, "2.2"), Some(Status::Partial));
+    assert_eq!(
+        info_texts(&plan)
+            .iter()
+            .map(|(sheet, _)| *sheet)
+            .collect::<Vec<_>>(),
+        ["Deel 1", "Deel 2"]
+    );
+}
+
+#[test]
+fn a_chosen_sheet_is_read_alone() {
+    let mut options = options();
+    options.sheet = Some("Beschermen".into());
+    let plan = plan_with(&three_functions(), &options);
+    assert_eq!(plan.sheet, "Beschermen");
+    assert_eq!(codes(&plan), ["PR.1", "PR.2", "PR.3"]);
+    assert_eq!(theme_names(&plan), ["Algemeen"]);
+    assert!(plan.findings.is_empty(), "{:?}", plan.findings);
+}
+
+#[test]
+fn a_code_on_two_sheets_blocks_the_import() {
+    let bytes = xlsx(|wb| {
+        function_sheets(
+            wb,
+            &[
+                ("Identificeren", &[&["1.1", "Er is een register.", "Ja"]]),
+                (
+                    "Beschermen",
+                    &[
+                        &["1.2", "Toegang is beperkt.", "Nee"],
+                        &["1.1", "Gegevens zijn versleuteld.", "Ja"],
+                    ],
+                ),
+            ],
+        );
+    });
+    let plan = plan(&bytes);
+    assert_eq!(plan.blocking(), 1);
+    let blocking = findings(&plan, Severity::Blocking);
+    assert_eq!(blocking[0].sheet, "Beschermen");
+    assert_eq!(blocking[0].row, Some(4));
+    assert_eq!(blocking[0].column.as_deref(), Some("A"));
+    assert_eq!(
+        blocking[0].message,
+        "Het nummer \u{201c}1.1\u{201d} komt vaker voor (ook op blad \u{201c}Identificeren\u{201d}, rij 3). Geef elk criterium een eigen nummer en importeer opnieuw."
+    );
+    assert_eq!(codes(&plan), ["1.1", "1.2"], "the draft keeps codes unique");
+}
+
+#[test]
+fn the_row_limit_holds_for_all_sheets_together() {
+    let bytes = xlsx(|wb| {
+        function_sheets(
+            wb,
+            &[
+                (
+                    "Identificeren",
+                    &[
+                        &["ID.1", "Een", "Ja"],
+                        &["ID.2", "Twee", "Ja"],
+                        &["ID.3", "Drie", "Ja"],
+                    ],
+                ),
+                (
+                    "Beschermen",
+                    &[&["PR.1", "Vier", "Ja"], &["PR.2", "Vijf", "Ja"]],
+                ),
+                ("Detecteren", &[&["DE.1", "Zes", "Ja"]]),
+            ],
+        );
+    });
+    let mut options = options();
+    // The first sheet uses rows 1 to 5, so 3 rows are left: title, header and one criterion.
+    options.limits.max_rows = 8;
+    let plan = plan_with(&bytes, &options);
+    assert_eq!(codes(&plan), ["ID.1", "ID.2", "ID.3", "PR.1"]);
+    let warnings = findings(&plan, Severity::Warning);
+    assert_eq!(warnings.len(), 2, "{warnings:?}");
+    assert_eq!(warnings[0].sheet, "Beschermen");
+    assert_eq!(warnings[0].row, Some(4));
+    assert_eq!(
+        warnings[0].message,
+        "Samen met de bladen ervoor heeft het bestand meer dan 8 rijen; de rijen vanaf deze rij zijn niet gelezen."
+    );
+    assert_eq!(warnings[1].sheet, "Detecteren");
+    assert!(
+        warnings[1].message.contains("niet gelezen"),
+        "{}",
+        warnings[1].message
+    );
+}

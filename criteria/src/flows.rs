@@ -118,8 +118,9 @@ pub fn edit_round(
     store: &mut Store,
     round: AssessmentId,
     edit: &crate::RoundEdit,
+    ctx: &ChangeContext,
 ) -> Result<AssessmentView> {
-    store.edit_round(round, edit)?;
+    store.edit_round(round, edit, ctx)?;
     store.assessment_view(round)
 }
 

@@ -261,7 +261,12 @@ pub fn edit_round(
     assessment: AssessmentId,
     edit: criteria::RoundEdit,
 ) -> Result<AssessmentView, AppError> {
-    Ok(flows::edit_round(&mut *state.store()?, assessment, &edit)?)
+    Ok(flows::edit_round(
+        &mut *state.store()?,
+        assessment,
+        &edit,
+        &crate::data_path::change_context(),
+    )?)
 }
 
 /// Seals a round: read-only from now on, with a fingerprint of its contents.

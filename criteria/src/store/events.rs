@@ -22,6 +22,10 @@ pub enum RoundEventKind {
     Unsealed,
     /// Moved to a new catalog version.
     CatalogUpgraded,
+    /// Answers (and possibly its catalog) imported from a workbook.
+    Imported,
+    /// Renamed, or its reference date changed.
+    Edited,
 }
 
 impl RoundEventKind {
@@ -31,6 +35,8 @@ impl RoundEventKind {
             RoundEventKind::Sealed => "sealed",
             RoundEventKind::Unsealed => "unsealed",
             RoundEventKind::CatalogUpgraded => "catalog_upgraded",
+            RoundEventKind::Imported => "imported",
+            RoundEventKind::Edited => "edited",
         }
     }
 
@@ -40,6 +46,8 @@ impl RoundEventKind {
             "sealed" => Ok(RoundEventKind::Sealed),
             "unsealed" => Ok(RoundEventKind::Unsealed),
             "catalog_upgraded" => Ok(RoundEventKind::CatalogUpgraded),
+            "imported" => Ok(RoundEventKind::Imported),
+            "edited" => Ok(RoundEventKind::Edited),
             // The schema's CHECK allows no other kind; a file edited by hand could still have one.
             other => Err(Error::StoredData {
                 what: "het logboek van een ronde",

@@ -678,9 +678,16 @@ mod tests {
         // The history of 1.2 still shows what happened on the old version.
         let history = store.answer_history(round, by_code("1.2").id).unwrap();
         assert!(history.len() >= 3);
+        // Newest first: the import that moved the round, then the move itself.
+        let kinds: Vec<RoundEventKind> = store
+            .round_events(round)
+            .unwrap()
+            .iter()
+            .map(|e| e.kind)
+            .collect();
         assert_eq!(
-            store.round_events(round).unwrap()[0].kind,
-            RoundEventKind::CatalogUpgraded
+            kinds[..2],
+            [RoundEventKind::Imported, RoundEventKind::CatalogUpgraded]
         );
     }
 }

@@ -112,6 +112,29 @@ fn lock_within(file: &File, path: &Path, wait: Duration) -> Result<bool> {
     }
 }
 
+/// Whether the window lock in `file` is held (by a window). Looked at with a *shared* lock,
+/// taken and released at once: command-line runs looking at the same moment do not see each
+/// other as a window (an exclusive look did, and refused a run in one test in a few hundred).
+fn window_holds(file: &File, path: &Path) -> Result<bool> {
+    match file.try_lock_shared() {
+        Ok(()) => {
+            file.unlock().map_err(|source| Error::LockFile {
+                path: path.to_owned(),
+                source,
+            })?;
+            Ok(false)
+        }
+        Err(TryLockError::WouldBlock) => Ok(true),
+        Err(TryLockError::Error(source)) => Err(Error::LockFile {
+            path: path.to_owned(),
+            source,
+        }),
+    }
+}
+
+/// How long a starting window waits for command-line runs that are just looking at its lock.
+const WINDOW_LOOK: Duration = Duration::from_secs(2);
+
 /// Whether a window of AVG-borging has the database at `db` open right now.
 pub fn window_is_open(db: &Path) -> Result<bool> {
     let (_, window_path) = lock_paths(db);
@@ -119,8 +142,7 @@ pub fn window_is_open(db: &Path) -> Result<bool> {
         return Ok(false);
     }
     let file = open_sidecar(&window_path)?;
-    // Taken and released at once: only a window keeps this one.
-    lock_within(&file, &window_path, Duration::ZERO).map(|free| !free)
+    window_holds(&file, &window_path)
 }
 
 impl DatabaseLock {
@@ -130,14 +152,20 @@ impl DatabaseLock {
     pub fn acquire(db: &Path, opener: Opener, wait: Duration) -> Result<DatabaseLock> {
         let (writer_path, window_path) = lock_paths(db);
         let window_file = open_sidecar(&window_path)?;
-        let window_free = lock_within(&window_file, &window_path, Duration::ZERO)?;
-        if !window_free {
-            return Err(Error::WindowOpen);
-        }
         let window = match opener {
-            Opener::Window => Some(window_file),
+            Opener::Window => {
+                // Exclusive, for as long as the window runs; a moment's wait for runs that are
+                // looking at it (shared) right now. Still taken: another window has it.
+                if !lock_within(&window_file, &window_path, WINDOW_LOOK)? {
+                    return Err(Error::WindowOpen);
+                }
+                Some(window_file)
+            }
             Opener::CommandLine => {
-                // Released before waiting: a window that starts meanwhile waits for this run.
+                if window_holds(&window_file, &window_path)? {
+                    return Err(Error::WindowOpen);
+                }
+                // Not kept while waiting: a window that starts meanwhile waits for this run.
                 drop(window_file);
                 None
             }
@@ -190,6 +218,29 @@ mod tests {
         assert_eq!(err.code(), "window_open", "a second window");
         drop(window);
         DatabaseLock::acquire(&db, Opener::CommandLine, LOCK_WAIT).unwrap();
+    }
+
+    #[test]
+    fn runs_looking_at_the_window_lock_at_the_same_moment_do_not_see_a_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("gegevens.sqlite3");
+        let (_, window_path) = lock_paths(&db);
+        // A run in the middle of its look (shared) at the window lock…
+        let looking = open_sidecar(&window_path).unwrap();
+        looking.try_lock_shared().unwrap();
+        // …is not a window to another run, which goes on to the writer lock.
+        assert!(!window_is_open(&db).unwrap());
+        let run = DatabaseLock::acquire(&db, Opener::CommandLine, LOCK_WAIT).unwrap();
+        drop(run);
+        // A window starting meanwhile waits for the look to end.
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(300));
+            drop(looking);
+        });
+        let window = DatabaseLock::acquire(&db, Opener::Window, LOCK_WAIT).unwrap();
+        release.join().unwrap();
+        assert!(window_is_open(&db).unwrap());
+        drop(window);
     }
 
     #[test]

@@ -136,4 +136,30 @@ pub(super) const MIGRATIONS: &[&str] = &[
     WHEN (SELECT sealed_at FROM assessment WHERE id = OLD.assessment_id) IS NOT NULL
     BEGIN SELECT RAISE(ABORT, 'assessment is sealed'); END;
     "#,
+    // 3: the round's log also records imports and changes of name or reference date. SQLite
+    // cannot change a CHECK, so the table is rebuilt with its rows, index and triggers.
+    r#"
+    CREATE TABLE assessment_event_3 (
+        id             INTEGER PRIMARY KEY,
+        assessment_id  INTEGER NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,
+        at             TEXT NOT NULL,
+        by             TEXT NOT NULL,
+        kind           TEXT NOT NULL
+                       CHECK (kind IN ('created', 'sealed', 'unsealed', 'catalog_upgraded',
+                                       'imported', 'edited')),
+        detail         TEXT NOT NULL DEFAULT ''
+    ) STRICT;
+    INSERT INTO assessment_event_3 (id, assessment_id, at, by, kind, detail)
+        SELECT id, assessment_id, at, by, kind, detail FROM assessment_event;
+    DROP TRIGGER assessment_event_is_append_only_update;
+    DROP TRIGGER assessment_event_is_append_only_delete;
+    DROP TABLE assessment_event;
+    ALTER TABLE assessment_event_3 RENAME TO assessment_event;
+    CREATE INDEX assessment_event_by_assessment ON assessment_event (assessment_id);
+    CREATE TRIGGER assessment_event_is_append_only_update BEFORE UPDATE ON assessment_event
+    BEGIN SELECT RAISE(ABORT, 'assessment_event is append-only'); END;
+    CREATE TRIGGER assessment_event_is_append_only_delete BEFORE DELETE ON assessment_event
+    WHEN EXISTS (SELECT 1 FROM assessment WHERE id = OLD.assessment_id)
+    BEGIN SELECT RAISE(ABORT, 'assessment_event is append-only'); END;
+    "#,
 ];

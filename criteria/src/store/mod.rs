@@ -417,7 +417,29 @@ impl Store {
             if plan.mapping_source == crate::import::MappingSource::Given {
                 import::remember_mapping(conn, &plan.header_signature, &plan.mapping, ctx.at)?;
             }
-            apply(conn)
+            let outcome = apply(conn)?;
+            // The round's log says what came in, and from which file.
+            let fresh = outcome.new_assessment || outcome.new_catalog;
+            let detail = format!(
+                "{}: {} criteria, {} {} {}.",
+                plan.file_name,
+                outcome.criteria,
+                outcome.answers_changed,
+                if outcome.answers_changed == 1 {
+                    "antwoord"
+                } else {
+                    "antwoorden"
+                },
+                if fresh { "ingelezen" } else { "gewijzigd" }
+            );
+            events::log_event(
+                conn,
+                outcome.assessment,
+                events::RoundEventKind::Imported,
+                &detail,
+                ctx,
+            )?;
+            Ok(outcome)
         })
     }
 

@@ -162,7 +162,12 @@ impl Store {
 
     /// Renames round `round` and sets its reference date. A sealed round is refused: its name
     /// and date are part of its fingerprint.
-    pub fn edit_round(&mut self, round: AssessmentId, edit: &RoundEdit) -> Result<()> {
+    pub fn edit_round(
+        &mut self,
+        round: AssessmentId,
+        edit: &RoundEdit,
+        ctx: &ChangeContext,
+    ) -> Result<()> {
         let name = clean_name(&edit.name, "de ronde")?;
         let reference_date = edit
             .reference_date
@@ -182,10 +187,37 @@ impl Store {
             if taken {
                 return Err(Error::NameTaken { name: name.clone() });
             }
+            let (old_name, old_date): (String, Option<crate::Date>) = conn.query_row(
+                "SELECT name, reference_date FROM assessment WHERE id = ?1",
+                [round],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
             conn.execute(
                 "UPDATE assessment SET name = ?2, reference_date = ?3 WHERE id = ?1",
                 params![round, name, reference_date],
             )?;
+            let shown =
+                |d: Option<crate::Date>| d.map_or_else(|| "geen".to_owned(), |d| d.to_string());
+            let mut changes = Vec::new();
+            if old_name != name {
+                changes.push(format!("naam {old_name} \u{2192} {name}"));
+            }
+            if old_date != reference_date {
+                changes.push(format!(
+                    "peildatum {} \u{2192} {}",
+                    shown(old_date),
+                    shown(reference_date)
+                ));
+            }
+            if !changes.is_empty() {
+                log_event(
+                    conn,
+                    round,
+                    RoundEventKind::Edited,
+                    &changes.join("; "),
+                    ctx,
+                )?;
+            }
             Ok(())
         })
     }
@@ -337,7 +369,7 @@ mod edit_tests {
             reference_date: date.map(str::to_owned),
         };
         store
-            .edit_round(round, &edit(" 2026 (concept) ", Some("2026-12-31")))
+            .edit_round(round, &edit(" 2026 (concept) ", Some("2026-12-31")), &ctx())
             .unwrap();
         let view = store.assessment_view(round).unwrap();
         assert_eq!(view.assessment.name, "2026 (concept)");
@@ -345,7 +377,9 @@ mod edit_tests {
             view.assessment.reference_date.map(|d| d.to_string()),
             Some("2026-12-31".into())
         );
-        store.edit_round(round, &edit("2026", None)).unwrap();
+        store
+            .edit_round(round, &edit("2026", None), &ctx())
+            .unwrap();
         assert_eq!(
             store
                 .assessment_view(round)
@@ -371,10 +405,12 @@ mod edit_tests {
                 &ctx(),
             )
             .unwrap();
-        let err = store.edit_round(round, &edit("2027", None)).unwrap_err();
+        let err = store
+            .edit_round(round, &edit("2027", None), &ctx())
+            .unwrap_err();
         assert_eq!(err.code(), "name_taken");
         let err = store
-            .edit_round(round, &edit("2026", Some("2026-02-30")))
+            .edit_round(round, &edit("2026", Some("2026-02-30")), &ctx())
             .unwrap_err();
         assert_eq!(err.code(), "invalid_input");
 
@@ -388,11 +424,28 @@ mod edit_tests {
                 &ctx(),
             )
             .unwrap();
-        let err = store.edit_round(round, &edit("2026 b", None)).unwrap_err();
+        let err = store
+            .edit_round(round, &edit("2026 b", None), &ctx())
+            .unwrap_err();
         assert_eq!(err.code(), "sealed");
         assert_eq!(
             store.assessment_view(round).unwrap().assessment.name,
             "2026"
+        );
+        // The log says what changed (newest first); the refused changes are not in it.
+        let edits: Vec<String> = store
+            .round_events(round)
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.kind == crate::RoundEventKind::Edited)
+            .map(|e| e.detail)
+            .collect();
+        assert_eq!(
+            edits,
+            [
+                "naam 2026 (concept) \u{2192} 2026; peildatum 2026-12-31 \u{2192} geen",
+                "naam 2026 \u{2192} 2026 (concept); peildatum geen \u{2192} 2026-12-31",
+            ]
         );
     }
 }

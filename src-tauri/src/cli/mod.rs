@@ -391,6 +391,7 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
                     name: name.unwrap_or(current.name),
                     reference_date,
                 },
+                &ctx,
             )?;
             println!(
                 "Ronde {:?} van {}, peildatum {}.",

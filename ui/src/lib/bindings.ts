@@ -591,7 +591,7 @@ sealed_by: string,
  */
 sealed_on: string | null, };
 
-export type RoundEventKind = "created" | "sealed" | "unsealed" | "catalog_upgraded";
+export type RoundEventKind = "created" | "sealed" | "unsealed" | "catalog_upgraded" | "imported" | "edited";
 
 export type RoundEvent = { 
 /**

@@ -23,6 +23,8 @@ export const EVENT_LABELS: Record<RoundEventKind, string> = {
   sealed: "vastgesteld",
   unsealed: "heropend",
   catalog_upgraded: "overgezet naar een nieuwe versie van de criteriaset",
+  imported: "werkmap ingelezen",
+  edited: "naam of peildatum gewijzigd",
 };
 
 /** Dutch words for the direction of a status change. */

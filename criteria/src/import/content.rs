@@ -278,24 +278,6 @@ pub(crate) fn split_code(text: &str) -> Option<(&str, &str)> {
         .then_some((token, rest))
 }
 
-/// How the user sees a field in the wizard.
-fn label(field: Field) -> &'static str {
-    match field {
-        Field::Code => "Nummer",
-        Field::Theme => "Thema",
-        Field::Text => "Criterium",
-        Field::Explanation => "Toelichting",
-        Field::LegalBasis => "AVG-artikel / grondslag",
-        Field::Status => "Status",
-        Field::Justification => "Onderbouwing",
-        Field::Owner => "Eigenaar",
-        Field::Action => "Actie",
-        Field::Deadline => "Deadline",
-        Field::Evidence => "Bewijs",
-        Field::Key => "Sleutel",
-    }
-}
-
 /// "kolom D (“Stand”)", or "kolom D" when the header cell is empty.
 fn column_name(col: u32, headers: &[String]) -> String {
     match headers.get(col as usize).filter(|h| !h.is_empty()) {
@@ -347,7 +329,7 @@ pub(crate) fn complete(
         let message = format!(
             "{} is aan de inhoud herkend als {} ({what}); de kopregel noemt die kolom niet zo. Controleer de kolomindeling.",
             capitalised(&column_name(col, headers)),
-            label(field)
+            field.label()
         );
         findings.push(finding(sheet, col, Severity::Info, message));
     };
@@ -418,7 +400,7 @@ pub(crate) fn unused_statuses(
         }
         let name = capitalised(&column_name(*col, headers));
         let read_as = match field_of(mapping, *col) {
-            Some(field) => format!(" Ze wordt nu gelezen als {}.", label(field)),
+            Some(field) => format!(" Ze wordt nu gelezen als {}.", field.label()),
             None => String::new(),
         };
         let status = match mapping.status {

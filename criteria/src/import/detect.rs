@@ -19,7 +19,7 @@ const MAX_HEADER_WORDS: usize = 6;
 
 /// A column's meaning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Field {
+pub enum Field {
     Code,
     Theme,
     Text,
@@ -35,7 +35,8 @@ pub(crate) enum Field {
 }
 
 impl Field {
-    pub(crate) const ALL: [Field; 12] = [
+    /// Every field, in the order of the mapping form.
+    pub const ALL: [Field; 12] = [
         Field::Code,
         Field::Theme,
         Field::Text,
@@ -49,6 +50,51 @@ impl Field {
         Field::Evidence,
         Field::Key,
     ];
+
+    /// The field's Dutch label, as in the window's mapping form and in findings.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Code => "Nummer",
+            Field::Theme => "Thema",
+            Field::Text => "Criterium",
+            Field::Explanation => "Toelichting",
+            Field::LegalBasis => "AVG-artikel / grondslag",
+            Field::Status => "Status",
+            Field::Justification => "Onderbouwing",
+            Field::Owner => "Eigenaar",
+            Field::Action => "Actie",
+            Field::Deadline => "Deadline",
+            Field::Evidence => "Bewijs",
+            Field::Key => "Sleutel",
+        }
+    }
+
+    /// The one-word Dutch name a user types for the field (`--column status=D`); the hidden
+    /// row key of our own export has none.
+    pub fn short_name(self) -> Option<&'static str> {
+        Some(match self {
+            Field::LegalBasis => "grondslag",
+            Field::Key => return None,
+            Field::Code => "nummer",
+            Field::Theme => "thema",
+            Field::Text => "criterium",
+            Field::Explanation => "toelichting",
+            Field::Status => "status",
+            Field::Justification => "onderbouwing",
+            Field::Owner => "eigenaar",
+            Field::Action => "actie",
+            Field::Deadline => "deadline",
+            Field::Evidence => "bewijs",
+        })
+    }
+
+    /// The field a user named by its [`Field::short_name`] (any case).
+    pub fn named(name: &str) -> Option<Field> {
+        let name = name.trim().to_lowercase();
+        Field::ALL
+            .into_iter()
+            .find(|f| f.short_name() == Some(name.as_str()))
+    }
 
     /// Synonyms, already normalised (see [`normalise`]).
     fn synonyms(self) -> &'static [&'static str] {

@@ -46,11 +46,12 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use cells::{column_index, column_letter};
+pub use detect::Field;
 pub use limits::Limits;
 
 use cells::{Book, SheetInfo};
 use container::Kind;
-use detect::{Field, HEADER_SCAN_ROWS, HeaderGuess};
+use detect::{HEADER_SCAN_ROWS, HeaderGuess};
 use limits::{Budget, refused};
 use plan::{DEFAULT_THEME, Layout, Part};
 
@@ -88,7 +89,8 @@ pub struct ColumnMapping {
 }
 
 impl ColumnMapping {
-    pub(crate) fn get(&self, field: Field) -> Option<u32> {
+    /// The column of `field`, if mapped.
+    pub fn get(&self, field: Field) -> Option<u32> {
         match field {
             Field::Code => self.code,
             Field::Theme => self.theme,
@@ -105,7 +107,8 @@ impl ColumnMapping {
         }
     }
 
-    pub(crate) fn set(&mut self, field: Field, col: Option<u32>) {
+    /// Maps `field` to column `col` (0-based), or leaves it unmapped.
+    pub fn set(&mut self, field: Field, col: Option<u32>) {
         let slot = match field {
             Field::Code => &mut self.code,
             Field::Theme => &mut self.theme,

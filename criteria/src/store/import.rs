@@ -43,6 +43,21 @@ pub struct ImportOutcome {
     pub catalog_changes: Option<crate::CatalogChanges>,
 }
 
+impl ImportOutcome {
+    /// "43 antwoorden ingelezen" into a round that had none (a new round or a new criteria
+    /// set), "1 antwoord gewijzigd" where answers replaced earlier ones. (The window words it
+    /// the same in `importing.ts`.)
+    pub fn answers_phrase(&self) -> String {
+        let n = self.answers_changed;
+        let noun = if n == 1 { "antwoord" } else { "antwoorden" };
+        let fresh = self.new_assessment || self.new_catalog;
+        format!(
+            "{n} {noun} {}",
+            if fresh { "ingelezen" } else { "gewijzigd" }
+        )
+    }
+}
+
 /// How the rows of a file relate to the catalog they are imported into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Source {

@@ -419,18 +419,11 @@ impl Store {
             }
             let outcome = apply(conn)?;
             // The round's log says what came in, and from which file.
-            let fresh = outcome.new_assessment || outcome.new_catalog;
             let detail = format!(
-                "{}: {} criteria, {} {} {}.",
+                "{}: {} criteria, {}.",
                 plan.file_name,
                 outcome.criteria,
-                outcome.answers_changed,
-                if outcome.answers_changed == 1 {
-                    "antwoord"
-                } else {
-                    "antwoorden"
-                },
-                if fresh { "ingelezen" } else { "gewijzigd" }
+                outcome.answers_phrase()
             );
             events::log_event(
                 conn,

@@ -75,6 +75,27 @@ pub struct RoundEdit {
     pub reference_date: Option<String>,
 }
 
+/// Refuses a round name the organisation already uses for another round.
+fn ensure_round_name_free(
+    conn: &Connection,
+    organisation: OrganisationId,
+    name: &str,
+    except: Option<AssessmentId>,
+) -> Result<()> {
+    let taken: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM assessment
+                        WHERE organisation_id = ?1 AND name = ?2 AND id IS NOT ?3)",
+        params![organisation, name, except],
+        |r| r.get(0),
+    )?;
+    if taken {
+        return Err(Error::NameTaken {
+            name: name.to_owned(),
+        });
+    }
+    Ok(())
+}
+
 /// A `YYYY-MM-DD` date that exists; a Dutch reason otherwise. (What the user types stays text
 /// on the wire, so a wrong date gets this message instead of a failed IPC call.)
 pub(crate) fn clean_date(text: &str) -> Result<crate::Date> {
@@ -178,15 +199,7 @@ impl Store {
         self.write(|conn| {
             super::sealing::ensure_open(conn, round)?;
             let (_, organisation) = assessments::catalog_and_organisation(conn, round)?;
-            let taken: bool = conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM assessment
-                                WHERE organisation_id = ?1 AND name = ?2 AND id != ?3)",
-                params![organisation, name, round],
-                |r| r.get(0),
-            )?;
-            if taken {
-                return Err(Error::NameTaken { name: name.clone() });
-            }
+            ensure_round_name_free(conn, organisation, &name, Some(round))?;
             let (old_name, old_date): (String, Option<crate::Date>) = conn.query_row(
                 "SELECT name, reference_date FROM assessment WHERE id = ?1",
                 [round],
@@ -233,14 +246,7 @@ impl Store {
             .map(clean_date)
             .transpose()?;
         self.write(|conn| {
-            let taken: bool = conn.query_row(
-                "SELECT EXISTS (SELECT 1 FROM assessment WHERE organisation_id = ?1 AND name = ?2)",
-                params![new.organisation, name],
-                |r| r.get(0),
-            )?;
-            if taken {
-                return Err(Error::NameTaken { name: name.clone() });
-            }
+            ensure_round_name_free(conn, new.organisation, &name, None)?;
             let catalog = match new.carry_from {
                 Some(from) => {
                     let (catalog, organisation) = assessments::catalog_and_organisation(conn, from)?;
@@ -347,17 +353,23 @@ impl Store {
 }
 
 #[cfg(test)]
-mod edit_tests {
-    use time::macros::datetime;
+mod tests {
+    use time::macros::{date, datetime};
 
     use super::*;
-    use crate::SealRequest;
+    use crate::{Direction, SealRequest, Status};
 
     fn ctx() -> ChangeContext {
         ChangeContext {
-            at: datetime!(2026-11-30 10:00 UTC),
+            at: datetime!(2026-11-28 10:00 UTC),
             by: "fg".into(),
         }
+    }
+
+    fn started() -> (Store, AssessmentId) {
+        let mut store = Store::open_in_memory().unwrap();
+        let round = store.ensure_started(ctx().at).unwrap();
+        (store, round)
     }
 
     #[test]
@@ -447,27 +459,6 @@ mod edit_tests {
                 "naam 2026 \u{2192} 2026 (concept); peildatum geen \u{2192} 2026-12-31",
             ]
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use time::macros::{date, datetime};
-
-    use super::*;
-    use crate::{Direction, Status};
-
-    fn ctx() -> ChangeContext {
-        ChangeContext {
-            at: datetime!(2026-11-28 10:00 UTC),
-            by: "fg".into(),
-        }
-    }
-
-    fn started() -> (Store, AssessmentId) {
-        let mut store = Store::open_in_memory().unwrap();
-        let round = store.ensure_started(ctx().at).unwrap();
-        (store, round)
     }
 
     fn status_of(store: &Store, round: AssessmentId, code: &str) -> Option<Status> {

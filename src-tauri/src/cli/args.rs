@@ -248,58 +248,8 @@ impl From<StatusArg> for Status {
 /// One `--column VELD=LETTER`: the field and its column (0-based), or `None` to leave it empty.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct ColumnChoice {
-    pub(super) field: ColumnField,
+    pub(super) field: criteria::import::Field,
     pub(super) column: Option<u32>,
-}
-
-/// The fields `--column` can name, by their Dutch names as in the window's mapping form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum ColumnField {
-    Code,
-    Theme,
-    Text,
-    Explanation,
-    LegalBasis,
-    Status,
-    Justification,
-    Owner,
-    Action,
-    Deadline,
-    Evidence,
-}
-
-const FIELD_NAMES: [(&str, ColumnField); 11] = [
-    ("nummer", ColumnField::Code),
-    ("thema", ColumnField::Theme),
-    ("criterium", ColumnField::Text),
-    ("toelichting", ColumnField::Explanation),
-    ("grondslag", ColumnField::LegalBasis),
-    ("status", ColumnField::Status),
-    ("onderbouwing", ColumnField::Justification),
-    ("eigenaar", ColumnField::Owner),
-    ("actie", ColumnField::Action),
-    ("deadline", ColumnField::Deadline),
-    ("bewijs", ColumnField::Evidence),
-];
-
-impl ColumnField {
-    /// Puts `column` into this field of `mapping`.
-    pub(super) fn set(self, mapping: &mut criteria::import::ColumnMapping, column: Option<u32>) {
-        let slot = match self {
-            ColumnField::Code => &mut mapping.code,
-            ColumnField::Theme => &mut mapping.theme,
-            ColumnField::Text => &mut mapping.text,
-            ColumnField::Explanation => &mut mapping.explanation,
-            ColumnField::LegalBasis => &mut mapping.legal_basis,
-            ColumnField::Status => &mut mapping.status,
-            ColumnField::Justification => &mut mapping.justification,
-            ColumnField::Owner => &mut mapping.owner,
-            ColumnField::Action => &mut mapping.action,
-            ColumnField::Deadline => &mut mapping.deadline,
-            ColumnField::Evidence => &mut mapping.evidence,
-        };
-        *slot = column;
-    }
 }
 
 /// A header row number, counted from 1 as in Excel.
@@ -318,18 +268,20 @@ fn header_row(text: &str) -> Result<u32, String> {
 
 /// Reads `VELD=LETTER` (`status=D`, `criterium=AB`, `toelichting=-`).
 fn column_choice(text: &str) -> Result<ColumnChoice, String> {
-    let names = FIELD_NAMES.map(|(name, _)| name).join(", ");
+    use criteria::import::Field;
+    let names: Vec<&str> = Field::ALL.iter().filter_map(|f| f.short_name()).collect();
+    let names = names.join(", ");
     let Some((name, letters)) = text.split_once('=') else {
         return Err(format!(
             "Schrijf een kolom als VELD=LETTER, bijvoorbeeld status=D (niet \u{201c}{text}\u{201d})."
         ));
     };
-    let name = name.trim().to_lowercase();
-    let field = FIELD_NAMES
-        .iter()
-        .find(|(known, _)| *known == name)
-        .map(|(_, field)| *field)
-        .ok_or_else(|| format!("Onbekend veld \u{201c}{name}\u{201d}: kies uit {names}."))?;
+    let field = Field::named(name).ok_or_else(|| {
+        format!(
+            "Onbekend veld \u{201c}{}\u{201d}: kies uit {names}.",
+            name.trim().to_lowercase()
+        )
+    })?;
     let letters = letters.trim();
     if letters == "-" {
         return Ok(ColumnChoice {
@@ -349,11 +301,11 @@ fn column_choice(text: &str) -> Result<ColumnChoice, String> {
 }
 
 fn date(text: &str) -> Result<Date, String> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    Date::parse(text.trim(), format).map_err(|_| {
-        format!(
-            "De datum \u{201c}{}\u{201d} bestaat niet of is niet geschreven als JJJJ-MM-DD (bijvoorbeeld 2026-12-31).",
-            text.trim()
-        )
-    })
+    // The core's check and its Dutch reason (without its "nothing changed": nothing ran yet).
+    criteria::Date::parse(text)
+        .map(criteria::Date::get)
+        .map_err(|err| match err {
+            criteria::Error::InvalidInput { reason } => reason,
+            other => other.to_string(),
+        })
 }

@@ -436,7 +436,7 @@ fn import(
             Err(_) => criteria::import::ColumnMapping::default(),
         };
         for choice in columns {
-            choice.field.set(&mut mapping, choice.column);
+            mapping.set(choice.field, choice.column);
         }
         corrections.mapping = Some(mapping);
         read = criteria::flows::dry_run(store, file, corrections, today);
@@ -464,19 +464,11 @@ fn import(
         false,
         &crate::data_path::change_context(),
     )?;
-    // Answers into a round that had none are read in; only answers that replaced others changed.
-    let fresh = outcome.new_assessment || outcome.new_catalog;
     println!(
-        "Geïmporteerd in beoordeling {:?}: {} criteria, {} {} {}{}.",
+        "Geïmporteerd in beoordeling {:?}: {} criteria, {}{}.",
         outcome.assessment_name,
         outcome.criteria,
-        outcome.answers_changed,
-        if outcome.answers_changed == 1 {
-            "antwoord"
-        } else {
-            "antwoorden"
-        },
-        if fresh { "ingelezen" } else { "gewijzigd" },
+        outcome.answers_phrase(),
         if outcome.new_catalog {
             format!(", nieuwe criteriaset versie {}", outcome.catalog_version)
         } else {
@@ -549,11 +541,11 @@ mod tests {
             columns,
             [
                 args::ColumnChoice {
-                    field: args::ColumnField::Status,
+                    field: criteria::import::Field::Status,
                     column: Some(3)
                 },
                 args::ColumnChoice {
-                    field: args::ColumnField::Explanation,
+                    field: criteria::import::Field::Explanation,
                     column: None
                 }
             ]

@@ -1,5 +1,5 @@
 // Counting answers per theme for the sidebar. Pure functions, unit-tested.
-import type { Status, ThemeView } from "./bindings";
+import { STATUS_LABELS, type Status, type ThemeView } from "./bindings";
 
 export type StatusKey = Status | "unanswered";
 
@@ -10,7 +10,16 @@ export interface ThemeProgress {
 }
 
 /** Dutch labels, in the order the app shows statuses: generated from the core's `Status::label`. */
-export { STATUS_LABELS } from "./bindings";
+export { STATUS_LABELS };
+
+/** The statuses to choose from, "Niet beoordeeld" first (the filter and the detail pane). */
+export const STATUS_OPTIONS: { key: StatusKey; label: string }[] = [
+  { key: "unanswered", label: STATUS_LABELS.unanswered },
+  { key: "implemented", label: STATUS_LABELS.implemented },
+  { key: "partial", label: STATUS_LABELS.partial },
+  { key: "open", label: STATUS_LABELS.open },
+  { key: "not_applicable", label: STATUS_LABELS.not_applicable },
+];
 
 /** How far a theme is: a criterion counts as assessed only when it has a status. */
 export function themeProgress(theme: ThemeView): ThemeProgress {

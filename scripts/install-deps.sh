@@ -11,6 +11,8 @@ packages=(libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev build-essenti
 if [ "$mode" = test ]; then
   # util-linux and mount: prlimit, unshare and mount for the fault-injection tests (criteria/tests/core).
   packages+=(webkit2gtk-driver xvfb xauth xdotool dbus-daemon util-linux mount)
+  # poppler-utils: pdftotext and pdfinfo read the rendered report back (criteria/src/report).
+  packages+=(poppler-utils)
 fi
 
 missing=()

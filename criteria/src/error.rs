@@ -149,6 +149,13 @@ pub enum Error {
     )]
     Workbook(String),
 
+    /// The report could not be laid out or written as PDF or Word; nothing was saved. A bug,
+    /// never the user's data: every text reaches the layout as data.
+    #[error(
+        "Het rapport kon niet worden opgemaakt ({0}). Er is niets opgeslagen. Probeer het opnieuw; blijft dit gebeuren, neem dan contact op met uw beheerder."
+    )]
+    Report(String),
+
     /// The round is sealed (vastgesteld) and therefore read-only.
     #[error(
         "De beoordeling \u{201c}{round}\u{201d} is vastgesteld en kan niet meer worden gewijzigd. Er is niets gewijzigd. Moet er toch iets veranderen, heropen de beoordeling dan onder Rondes (dat wordt vastgelegd), of begin een nieuwe ronde."
@@ -230,6 +237,7 @@ impl Error {
             Error::ImportBlocked { .. } => "import_blocked",
             Error::WriteFile { .. } => "write_failed",
             Error::Workbook(_) => "workbook",
+            Error::Report(_) => "report",
             Error::Sealed { .. } => "sealed",
             Error::NameTaken { .. } => "name_taken",
             Error::InvalidInput { .. } => "invalid_input",
@@ -266,6 +274,7 @@ impl Error {
             | Error::WriteFailed
             | Error::WriteFile { .. }
             | Error::Workbook(_)
+            | Error::Report(_)
             | Error::Backup { .. }
             | Error::CannotOpen
             | Error::StoredData { .. }
@@ -355,6 +364,7 @@ mod tests {
             Error::ReadOnly,
             Error::WriteFailed,
             Error::Workbook("x".into()),
+            Error::Report("x".into()),
             Error::Backup { reason: "x".into() },
             Error::Database(rusqlite::Error::InvalidQuery),
         ];

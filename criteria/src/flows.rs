@@ -236,3 +236,81 @@ mod tests {
         assert_eq!(view.assessment.name, "2026");
     }
 }
+
+/// A report of one round, to a file the user picked.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportRequest {
+    /// The round reported on.
+    pub round: AssessmentId,
+    /// Document, variant and the round to compare with.
+    pub choice: crate::report::ReportChoice,
+    /// The print date ("afgedrukt op"), from the caller's clock.
+    pub printed_on: Date,
+}
+
+/// The report as the bytes of a file in `format`: the round (and the one to compare with, which
+/// must be another round of the same organisation) as a document model, then rendered.
+///
+/// # Errors
+/// [`Error::InvalidInput`] for a comparison with the round itself or with another
+/// organisation's round; the errors of reading the rounds; [`Error::Report`] when rendering fails.
+pub fn report_bytes(
+    store: &Store,
+    request: &ReportRequest,
+    format: crate::report::ReportFormat,
+) -> Result<Vec<u8>> {
+    let view = store.assessment_view(request.round)?;
+    let earlier = match request.choice.compare_with {
+        None => None,
+        Some(id) if id == request.round => {
+            return Err(Error::InvalidInput {
+                reason: "Een ronde kan niet met zichzelf worden vergeleken. Kies een eerdere ronde of geen vergelijking.".to_owned(),
+            });
+        }
+        Some(id) => {
+            let earlier = store.assessment_view(id)?;
+            if earlier.assessment.organisation_id != view.assessment.organisation_id {
+                return Err(Error::InvalidInput {
+                    reason: format!(
+                        "Ronde {} hoort bij een andere organisatie ({}). Vergelijk alleen rondes van {}.",
+                        earlier.assessment.name,
+                        earlier.assessment.organisation,
+                        view.assessment.organisation
+                    ),
+                });
+            }
+            Some(earlier)
+        }
+    };
+    let report = crate::report::Report::of(&crate::report::ReportInput {
+        view: &view,
+        earlier: earlier.as_ref(),
+        document: request.choice.document,
+        public: request.choice.public,
+        printed_on: request.printed_on,
+    });
+    report.render(format)
+}
+
+/// Writes a report to `target`: the format follows the file name (.pdf or .docx); the store's
+/// own files are refused before anything is made; the file is replaced atomically.
+///
+/// # Errors
+/// [`Error::InvalidInput`] for another extension, [`Error::OwnFile`], the errors of
+/// [`report_bytes`], and [`Error::WriteFile`] (a previous file is then unchanged).
+pub fn write_report(store: &Store, request: &ReportRequest, target: &Path) -> Result<()> {
+    let format = crate::report::ReportFormat::of_file_name(target).ok_or_else(|| {
+        Error::InvalidInput {
+            reason: format!(
+                "{} is geen PDF- of Word-bestand. Kies een naam die eindigt op .pdf (om af te drukken of te archiveren) of .docx (om in Word verder te bewerken).",
+                target.display()
+            ),
+        }
+    })?;
+    store.refuse_own_file(target, FileUse::Export)?;
+    let bytes = report_bytes(store, request, format)?;
+    crate::export::atomic::write_file(target, &bytes).map_err(|source| Error::WriteFile {
+        path: target.to_path_buf(),
+        source,
+    })
+}

@@ -17,6 +17,7 @@ pub mod import;
 mod improvement_plan;
 mod model;
 mod overview;
+pub mod report;
 mod store;
 mod view;
 pub mod workbook_format;

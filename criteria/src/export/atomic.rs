@@ -20,7 +20,7 @@ const MAX_ATTEMPTS: u32 = 100;
 
 /// Writes `bytes` to `target` atomically. Refuses a `target` that is a folder or a read-only
 /// file before anything is created.
-pub(super) fn write_file(target: &Path, bytes: &[u8]) -> io::Result<()> {
+pub(crate) fn write_file(target: &Path, bytes: &[u8]) -> io::Result<()> {
     let name = target
         .file_name()
         .ok_or_else(|| io::Error::new(ErrorKind::InvalidInput, "geen bestandsnaam"))?;

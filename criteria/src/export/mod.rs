@@ -8,7 +8,7 @@
 //! Nothing in here reads the clock: the export time comes in through [`ExportParams`], which
 //! makes the same input give byte-identical output.
 
-mod atomic;
+pub(crate) mod atomic;
 mod criteria_sheet;
 mod file_name;
 mod metadata;

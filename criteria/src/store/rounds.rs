@@ -305,6 +305,21 @@ impl Store {
     }
 
     /// The improvement plan of a round as seen on `today`.
+    /// The round of the same organisation just before `id`, by peildatum (creation date when
+    /// unset), as the rounds list orders them; `None` for the first round. The report compares
+    /// with it unless the user chooses otherwise.
+    pub fn previous_round(&self, id: AssessmentId) -> Result<Option<AssessmentId>> {
+        let rounds = self.rounds()?;
+        for organisation in &rounds.organisations {
+            if let Some(at) = organisation.rounds.iter().position(|r| r.id == id) {
+                return Ok(organisation.rounds.get(at + 1).map(|r| r.id));
+            }
+        }
+        Err(Error::NotFound {
+            what: "De beoordeling",
+        })
+    }
+
     pub fn improvement_plan(&self, id: AssessmentId, today: Date) -> Result<ImprovementPlan> {
         Ok(ImprovementPlan::of(&self.assessment_view(id)?, today))
     }

@@ -61,6 +61,9 @@ fn generate() -> String {
         CatalogChanges::decl(&cfg),
         BackupReason::decl(&cfg),
         BackupInfo::decl(&cfg),
+        report::DocumentKind::decl(&cfg),
+        report::ReportFormat::decl(&cfg),
+        report::ReportChoice::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types in criteria/ by `UPDATE_BINDINGS=1 cargo test -p criteria bindings`.\n// Do not edit by hand: the tests fail when this file differs from the Rust types.\n",

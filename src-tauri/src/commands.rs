@@ -8,6 +8,7 @@ use criteria::{
     HistoryEntry, ImportOutcome, ImprovementPlan, NewRound, OrganisationId, Overview, RoundEvent,
     Rounds, Seal, SealCheck, SealRequest, export, flows,
 };
+use criteria::report::{ReportChoice, ReportFormat};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::AppError;
@@ -367,6 +368,94 @@ pub async fn export_workbook<R: tauri::Runtime>(
         },
     )?;
     Ok(Some(path.display().to_string()))
+}
+
+/// Afdrukken: makes the report as a PDF in a folder of its own under the system's temporary
+/// folder and opens it in the system's PDF viewer, so printing goes through the same document on
+/// every OS. Returns the path of the PDF.
+#[tauri::command]
+pub async fn print_report<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: tauri::State<'_, AppState>,
+    assessment: AssessmentId,
+    choice: ReportChoice,
+) -> Result<String, AppError> {
+    use tauri_plugin_opener::OpenerExt;
+    let folder = std::env::temp_dir().join("avg-borging-afdrukken");
+    std::fs::create_dir_all(&folder).map_err(|source| criteria::Error::WriteFile {
+        path: folder.clone(),
+        source,
+    })?;
+    let path = {
+        let store = state.store()?;
+        let view = store.assessment_view(assessment)?;
+        let name = export::report_file_name(&view, choice.document, ReportFormat::Pdf);
+        let path = folder.join(name);
+        flows::write_report(&store, &report_request(assessment, choice), &path)?;
+        path
+    };
+    let shown = path.display().to_string();
+    app.opener()
+        .open_path(shown.clone(), None::<&str>)
+        .map_err(|_| AppError::ViewerMissing(shown.clone()))?;
+    Ok(shown)
+}
+
+/// Opslaan als PDF… / Opslaan als Word…: asks where (native dialog, proposed name from
+/// organisation, document and round), writes the report atomically and returns the path;
+/// `None` when the user cancelled.
+#[tauri::command]
+pub async fn save_report<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: tauri::State<'_, AppState>,
+    assessment: AssessmentId,
+    choice: ReportChoice,
+    format: ReportFormat,
+) -> Result<Option<String>, AppError> {
+    let view = state.store()?.assessment_view(assessment)?;
+    let (filter, extension) = match format {
+        ReportFormat::Pdf => ("PDF-document", "pdf"),
+        ReportFormat::Docx => ("Word-document", "docx"),
+    };
+    let picked = app
+        .dialog()
+        .file()
+        .set_title(match format {
+            ReportFormat::Pdf => "Rapport opslaan als PDF",
+            ReportFormat::Docx => "Rapport opslaan als Word-document",
+        })
+        .set_file_name(export::report_file_name(&view, choice.document, format))
+        .add_filter(filter, &[extension])
+        .blocking_save_file();
+    let Some(picked) = picked else {
+        return Ok(None);
+    };
+    let mut path = picked.into_path().map_err(dialog_failed)?;
+    if ReportFormat::of_file_name(&path) != Some(format) {
+        // A name typed without (or with another) extension gets the chosen format's.
+        let mut name = path.file_name().unwrap_or_default().to_os_string();
+        name.push(format!(".{extension}"));
+        path.set_file_name(name);
+    }
+    flows::write_report(&*state.store()?, &report_request(assessment, choice), &path)?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// The round that report would compare with by default: the organisation's previous round.
+#[tauri::command]
+pub fn previous_round(
+    state: tauri::State<'_, AppState>,
+    assessment: AssessmentId,
+) -> Result<Option<AssessmentId>, AppError> {
+    Ok(state.store()?.previous_round(assessment)?)
+}
+
+fn report_request(round: AssessmentId, choice: ReportChoice) -> flows::ReportRequest {
+    flows::ReportRequest {
+        round,
+        choice,
+        printed_on: crate::clock::now().date(),
+    }
 }
 
 /// The page's answer when the window is being closed: `close` once every edit is saved, or

@@ -32,6 +32,12 @@ pub enum AppError {
         "Het venster kon niet worden gesloten. Uw gegevens zijn opgeslagen; sluit het programma opnieuw. ({0})"
     )]
     CloseFailed(String),
+
+    /// The report PDF was made but no program could open it (no PDF viewer installed).
+    #[error(
+        "Het rapport is gemaakt, maar er is geen programma gevonden dat PDF-bestanden opent. Het staat in {0}; open het daar, of kies Opslaan als PDF… en open het bestand zelf."
+    )]
+    ViewerMissing(String),
 }
 
 impl AppError {
@@ -43,6 +49,7 @@ impl AppError {
             AppError::DialogFailed(_) => "dialog_failed",
             AppError::NoPendingImport => "no_pending_import",
             AppError::CloseFailed(_) => "close_failed",
+            AppError::ViewerMissing(_) => "viewer_missing",
         }
     }
 

@@ -12,7 +12,11 @@ const MANIFEST: &str = include_str!("../Cargo.toml");
 use crate::contract::EXTRA_PERMISSIONS;
 
 /// The plugins the app uses, both only from Rust.
-const PLUGINS: &[&str] = &["tauri-plugin-dialog", "tauri-plugin-single-instance"];
+const PLUGINS: &[&str] = &[
+    "tauri-plugin-dialog",
+    "tauri-plugin-opener",
+    "tauri-plugin-single-instance",
+];
 
 /// The app's commands: the `#[tauri::command]` functions (build.rs declares and registers these).
 fn declared_commands() -> BTreeSet<String> {

@@ -107,6 +107,8 @@ fn app<R: tauri::Runtime>(builder: tauri::Builder<R>, state: state::AppState) ->
     builder
         // Used from Rust only (native open/save dialogs); the page gets no dialog permission.
         .plugin(tauri_plugin_dialog::init())
+        // Used from Rust only: Afdrukken opens the report PDF in the system's PDF viewer.
+        .plugin(tauri_plugin_opener::init())
         .manage(state)
         .manage(closing::Closing::default())
         // Closing waits until the page has saved what is being typed.

@@ -24,6 +24,30 @@ pub fn suggested_file_name(view: &AssessmentView) -> String {
         "{} - beoordeling AVG {}",
         view.assessment.organisation, view.assessment.name
     );
+    safe_file_name(&raw, "beoordeling AVG", "xlsx")
+}
+
+/// E.g. `Gemeente Voorbeeldstad - Verantwoording borging AVG 2026.pdf`.
+pub fn report_file_name(
+    view: &AssessmentView,
+    document: crate::report::DocumentKind,
+    format: crate::report::ReportFormat,
+) -> String {
+    let raw = format!(
+        "{} - {} {}",
+        view.assessment.organisation,
+        document.title(),
+        view.assessment.name
+    );
+    let extension = match format {
+        crate::report::ReportFormat::Pdf => "pdf",
+        crate::report::ReportFormat::Docx => "docx",
+    };
+    safe_file_name(&raw, document.title(), extension)
+}
+
+/// `raw` made safe as a file name on every OS, with `extension`; `fallback` when nothing is left.
+fn safe_file_name(raw: &str, fallback: &str, extension: &str) -> String {
     let mut stem: String = raw
         .chars()
         .map(|c| {
@@ -51,14 +75,14 @@ pub fn suggested_file_name(view: &AssessmentView) -> String {
     // Windows drops trailing dots and spaces; a leading dot hides the file on Linux.
     let stem = stem.trim_matches(|c: char| c == '.' || c == ' ');
     if stem.is_empty() {
-        return "beoordeling AVG.xlsx".to_owned();
+        return format!("{fallback}.{extension}");
     }
     // Windows reserves CON, NUL, … as the part before the first dot, whatever follows.
     let device = stem.split('.').next().unwrap_or_default().trim_end();
     if RESERVED.contains(&device.to_ascii_uppercase().as_str()) {
-        return format!("_{stem}.xlsx");
+        return format!("_{stem}.{extension}");
     }
-    format!("{stem}.xlsx")
+    format!("{stem}.{extension}")
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ mod text;
 #[cfg(test)]
 mod tests;
 
-pub use file_name::suggested_file_name;
+pub use file_name::{report_file_name, suggested_file_name};
 
 use std::path::Path;
 

@@ -17,6 +17,8 @@ pub(super) const USAGE: &str = "Gebruik:
   avg-borging [OPTIES] set NUMMER STATUS [--note TEKST]
         STATUS: geimplementeerd | gedeeltelijk | aandacht | nvt
   avg-borging [OPTIES] export BESTAND
+  avg-borging [OPTIES] report BESTAND.pdf|BESTAND.docx [--document overzicht|verantwoording]
+                                      [--public] [--compare RONDE | --no-compare]
   avg-borging [OPTIES] overview [--json]
   avg-borging [OPTIES] rounds
   avg-borging [OPTIES] new-round NAAM [--from RONDE] [--date JJJJ-MM-DD]
@@ -43,6 +45,24 @@ Gebruik:
 const ARGUMENTS: &str = "Argumenten";
 const OPTIONS: &str = "Opties";
 const GENERAL: &str = "Algemene opties (voor of na de opdracht)";
+
+/// The documents of `report`, by their Dutch names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(super) enum DocumentArg {
+    /// Het overzicht: per thema, de grafiek en de aandachtspunten.
+    Overzicht,
+    /// De verantwoording voor het jaarverslag.
+    Verantwoording,
+}
+
+impl From<DocumentArg> for criteria::report::DocumentKind {
+    fn from(arg: DocumentArg) -> Self {
+        match arg {
+            DocumentArg::Overzicht => criteria::report::DocumentKind::Overview,
+            DocumentArg::Verantwoording => criteria::report::DocumentKind::Accountability,
+        }
+    }
+}
 
 /// A parsed command line.
 #[derive(Debug, PartialEq, Eq, Parser)]
@@ -132,6 +152,29 @@ pub(super) enum Command {
         /// Het nieuwe Excel-bestand (.xlsx).
         #[arg(value_name = "BESTAND", help_heading = ARGUMENTS)]
         file: PathBuf,
+    },
+    /// Maakt het rapport van de ronde als PDF (om af te drukken of te archiveren) of als
+    /// Word-bestand (om verder te bewerken); de bestandsnaam kiest de soort.
+    #[command(
+        help_template = SUBCOMMAND_HELP,
+        override_usage = "avg-borging [OPTIES] report BESTAND.pdf|BESTAND.docx [--document overzicht|verantwoording] [--public] [--compare RONDE | --no-compare]"
+    )]
+    Report {
+        /// Het nieuwe bestand: .pdf of .docx.
+        #[arg(value_name = "BESTAND", help_heading = ARGUMENTS)]
+        file: PathBuf,
+        /// Welk document: het overzicht (standaard) of de verantwoording voor het jaarverslag.
+        #[arg(long, value_enum, default_value = "overzicht", value_name = "DOCUMENT", help_heading = OPTIONS)]
+        document: DocumentArg,
+        /// De openbare versie (Woo): zonder namen van eigenaren en van wie vaststelde.
+        #[arg(long, help_heading = OPTIONS)]
+        public: bool,
+        /// Vergelijkt met deze ronde (anders: de vorige ronde van de organisatie).
+        #[arg(long, value_name = "RONDE", conflicts_with = "no_compare", help_heading = OPTIONS)]
+        compare: Option<String>,
+        /// Zonder vergelijking met een eerdere ronde.
+        #[arg(long, help_heading = OPTIONS)]
+        no_compare: bool,
     },
     /// Toont per thema hoeveel criteria welke status hebben.
     #[command(

@@ -147,6 +147,7 @@ impl Command {
             | Command::Seal { .. }
             | Command::EditRound { .. } => true,
             Command::Export { .. }
+            | Command::Report { .. }
             | Command::Overview { .. }
             | Command::Rounds
             | Command::Compare { .. } => false,
@@ -286,6 +287,32 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
                     program: concat!("AVG-borging ", env!("CARGO_PKG_VERSION")),
                 },
             )?;
+            println!("Opgeslagen: {}", file.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Report {
+            file,
+            document,
+            public,
+            compare,
+            no_compare,
+        } => {
+            let round = selection.round(store)?;
+            let compare_with = match (compare, no_compare) {
+                (_, true) => None,
+                (Some(name), false) => Some(selection.named(store, &name)?),
+                (None, false) => store.previous_round(round)?,
+            };
+            let request = criteria::flows::ReportRequest {
+                round,
+                choice: criteria::report::ReportChoice {
+                    document: document.into(),
+                    public,
+                    compare_with,
+                },
+                printed_on: crate::clock::now().date(),
+            };
+            criteria::flows::write_report(store, &request, &file)?;
             println!("Opgeslagen: {}", file.display());
             Ok(ExitCode::SUCCESS)
         }

@@ -855,6 +855,24 @@ reason: BackupReason,
  */
 bytes: number, };
 
+export type DocumentKind = "overview" | "accountability";
+
+export type ReportFormat = "pdf" | "docx";
+
+export type ReportChoice = { 
+/**
+ * Overzicht or Verantwoording.
+ */
+document: DocumentKind, 
+/**
+ * The public variant (Woo): no names of owners or people.
+ */
+public: boolean, 
+/**
+ * An earlier round of the same organisation to compare with (Verantwoording only).
+ */
+compare_with: AssessmentId | null, };
+
 /** Dutch labels, in the order the app shows statuses; `unanswered` is no status yet. */
 export const STATUS_LABELS: Record<Status | "unanswered", string> = {
   implemented: "Geïmplementeerd",

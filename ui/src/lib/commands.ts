@@ -1,7 +1,7 @@
 // Generated from src-tauri/src/commands.rs by `make bindings`: do not edit by hand.
 // One function per command; errors are thrown as ApiError (see ipc.ts).
 import { call } from "./ipc";
-import type { AnswerInput, AssessmentId, AssessmentView, BackupInfo, CatalogChanges, Comparison, CriterionId, ErrorReport, HistoryEntry, ImportCorrections, ImportOutcome, ImportPlan, ImprovementPlan, NewRound, OrganisationId, Overview, RoundEdit, RoundEvent, Rounds, Seal, SealCheck, SealRequest } from "./bindings";
+import type { AnswerInput, AssessmentId, AssessmentView, BackupInfo, CatalogChanges, Comparison, CriterionId, ErrorReport, HistoryEntry, ImportCorrections, ImportOutcome, ImportPlan, ImprovementPlan, NewRound, OrganisationId, Overview, ReportChoice, ReportFormat, RoundEdit, RoundEvent, Rounds, Seal, SealCheck, SealRequest } from "./bindings";
 
 /**
  * The assessment that is open, with its catalog; on first start the example catalog is loaded.
@@ -178,6 +178,31 @@ export function improvementPlan(assessment: AssessmentId): Promise<ImprovementPl
  */
 export function exportWorkbook(assessment: AssessmentId, compareWith: AssessmentId | null): Promise<string | null> {
   return call<string | null>("export_workbook", { assessment, compareWith });
+}
+
+/**
+ * Afdrukken: makes the report as a PDF in a folder of its own under the system's temporary
+ * folder and opens it in the system's PDF viewer, so printing goes through the same document on
+ * every OS. Returns the path of the PDF.
+ */
+export function printReport(assessment: AssessmentId, choice: ReportChoice): Promise<string> {
+  return call<string>("print_report", { assessment, choice });
+}
+
+/**
+ * Opslaan als PDF… / Opslaan als Word…: asks where (native dialog, proposed name from
+ * organisation, document and round), writes the report atomically and returns the path;
+ * `None` when the user cancelled.
+ */
+export function saveReport(assessment: AssessmentId, choice: ReportChoice, format: ReportFormat): Promise<string | null> {
+  return call<string | null>("save_report", { assessment, choice, format });
+}
+
+/**
+ * The round that report would compare with by default: the organisation's previous round.
+ */
+export function previousRound(assessment: AssessmentId): Promise<AssessmentId | null> {
+  return call<AssessmentId | null>("previous_round", { assessment });
 }
 
 /**

@@ -112,6 +112,8 @@ pub(crate) struct Found {
     pub(crate) value: String,
     pub(crate) source: IdentitySource,
     pub(crate) from: String,
+    /// The sheet and cell ("A1") of a title.
+    cell: Option<(String, String)>,
 }
 
 impl Found {
@@ -129,16 +131,17 @@ impl Found {
             value,
             source,
             from: from.to_owned(),
+            cell: None,
         }
     }
 
     fn in_cell(value: String, sheet: &str, row: u32, col: u32) -> Self {
+        let cell = format!("{}{}", column_letter(col), row.saturating_add(1));
         Found {
             from: format!(
-                "uit de titel van het werkblad (blad \u{201c}{sheet}\u{201d}, cel {}{})",
-                column_letter(col),
-                row.saturating_add(1)
+                "uit de titel van het werkblad (blad \u{201c}{sheet}\u{201d}, cel {cell})"
             ),
+            cell: Some((sheet.to_owned(), cell)),
             ..Found::new(value, IdentitySource::TitleBlock)
         }
     }
@@ -206,10 +209,17 @@ pub(crate) fn origin(name: &Found, version: &Found) -> CatalogOrigin {
             "De naam komt {}; de versie is door u opgegeven.",
             name.from
         ),
-        (FileName, Today) => "Naam en versie komen uit de bestandsnaam en de datum van vandaag: het bestand noemt ze zelf niet. Pas ze zo nodig aan.".to_owned(),
+        (FileName, Today) => "Naam en versie komen uit de bestandsnaam en de datum van vandaag: het bestand noemt ze zelf niet.".to_owned(),
         _ if name.from == version.from => format!("Naam en versie komen {}.", name.from),
+        _ if let (Some((sheet, a)), Some((other, b))) = (&name.cell, &version.cell)
+            && sheet == other =>
+        {
+            format!(
+                "Naam en versie komen uit de titel van het werkblad (blad \u{201c}{sheet}\u{201d}, cellen {a} en {b})."
+            )
+        }
         (_, Today) => format!(
-            "De naam komt {}; het bestand noemt geen versie, dus de versie is de datum van vandaag. Pas die zo nodig aan.",
+            "De naam komt {}; het bestand noemt geen versie, dus de versie is de datum van vandaag.",
             name.from
         ),
         _ => format!("De naam komt {}, de versie {}.", name.from, version.from),
@@ -552,7 +562,10 @@ mod tests {
         assert_eq!(plan.catalog_origin.version, IdentitySource::TitleBlock);
         let text = &plan.catalog_origin.text;
         assert!(text.contains("uit de titel van het werkblad"), "{text}");
-        assert!(text.contains("cel A1") && text.contains("cel A2"), "{text}");
+        assert_eq!(
+            text,
+            "Naam en versie komen uit de titel van het werkblad (blad \u{201c}Criteria\u{201d}, cellen A1 en A2)."
+        );
         assert_eq!(plan.header_row, 4, "the title is no header");
 
         // A "Versie" label with the number in the next cell.
@@ -564,7 +577,7 @@ mod tests {
         write_rows(ws, 3, &[&HEADER, &ROW]);
         let plan = read(&wb.save_to_buffer().unwrap());
         assert_eq!(identity(&plan), ("Normenkader AVG", "2024"));
-        assert!(plan.catalog_origin.text.contains("cel B2"));
+        assert!(plan.catalog_origin.text.contains("cellen A1 en B2"));
     }
 
     #[test]

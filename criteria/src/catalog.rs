@@ -9,9 +9,10 @@ use crate::model::AnswerInput;
 /// A catalog read from a file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 pub struct CatalogDraft {
-    /// Name, e.g. "Criteria borging AVG" (from our export's metadata, or the file name).
+    /// Name, e.g. "Criteria borging AVG": what the file states (our export's metadata, a title,
+    /// the document properties), else the file name; see `ImportPlan::catalog_origin`.
     pub name: String,
-    /// Version, e.g. "2024" (from our export's metadata, or the import date).
+    /// Version, e.g. "2024": what the file states, else the import date.
     pub version: String,
     /// Themes in file order; criteria without a theme go into a theme named "Algemeen".
     pub themes: Vec<ThemeDraft>,

@@ -9,7 +9,7 @@ use std::path::Path;
 use time::{Date, OffsetDateTime};
 
 use crate::error::{Error, Result};
-use crate::import::{ImportCorrections, ImportOptions, ImportPlan};
+use crate::import::{CatalogIdentity, ImportCorrections, ImportOptions, ImportPlan};
 use crate::model::{AssessmentId, ChangeContext};
 use crate::{AssessmentView, FileUse, ImportOutcome, NewRound, Store};
 
@@ -73,19 +73,32 @@ pub fn dry_run(
 }
 
 /// Confirms a dry run for `round` (the round the user has open; `None` on a database without
-/// one). With `move_round`, that round moves to the imported catalog version, its answers
-/// carried over; otherwise the import lands as [`Store::apply_import`] describes.
+/// one), with the catalog's name and version as the user confirmed them (`None`: as found).
+/// With `move_round`, that round moves to the imported catalog version, its answers carried
+/// over; otherwise the import lands as [`Store::apply_import`] describes.
 ///
 /// # Errors
-/// [`Error::InvalidInput`] when asked to move a round without naming one; the refusals of the
-/// import (blocking findings, a sealed round, no backup possible).
+/// [`Error::InvalidInput`] when asked to move a round without naming one, or for a name or
+/// version that is empty (see [`ImportPlan::set_catalog_identity`]); the refusals of the import
+/// (blocking findings, a sealed round, no backup possible).
 pub fn confirm_import(
     store: &mut Store,
     round: Option<AssessmentId>,
     plan: &ImportPlan,
+    identity: Option<&CatalogIdentity>,
     move_round: bool,
     ctx: &ChangeContext,
 ) -> Result<ImportOutcome> {
+    // Checked before anything is written; the plan is copied only when there is a correction.
+    let corrected = match identity {
+        Some(identity) => {
+            let mut corrected = plan.clone();
+            corrected.set_catalog_identity(identity)?;
+            Some(corrected)
+        }
+        None => None,
+    };
+    let plan = corrected.as_ref().unwrap_or(plan);
     if !move_round {
         return store.apply_import(round, plan, ctx);
     }
@@ -223,7 +236,7 @@ mod tests {
             date!(2026 - 11 - 30),
         )
         .unwrap();
-        let err = confirm_import(&mut store, None, &plan, true, &ctx()).unwrap_err();
+        let err = confirm_import(&mut store, None, &plan, None, true, &ctx()).unwrap_err();
         assert_eq!(err.code(), "invalid_input");
     }
 

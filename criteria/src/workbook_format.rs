@@ -16,6 +16,10 @@ pub const COMPARISON_SHEET: &str = "Vergelijking";
 /// The hidden sheet with key/value metadata.
 pub const METADATA_SHEET: &str = "Metadata";
 
+/// The start of the title in the document properties of an export. It names the round, not the
+/// set of criteria, so the import never takes it for the catalog's name.
+pub const EXPORT_TITLE_PREFIX: &str = "AVG-borging: ";
+
 /// Columns of the criteria sheet, in order. The last one is hidden and holds the row key.
 pub const CRITERIA_COLUMNS: [&str; 12] = [
     "Nummer",

@@ -2,7 +2,7 @@
 //! `#[tauri::command]` here and the contract test generates the capability and the page's
 //! functions from them; nothing else is reachable from the page.
 
-use criteria::import::{ImportCorrections, ImportPlan};
+use criteria::import::{CatalogIdentity, ImportCorrections, ImportPlan};
 use criteria::{
     AnswerInput, AssessmentId, AssessmentView, CatalogChanges, Comparison, CriterionId,
     HistoryEntry, ImportOutcome, ImprovementPlan, NewRound, OrganisationId, Overview, RoundEvent,
@@ -152,14 +152,16 @@ pub fn import_catalog_changes(
     Ok(state.store()?.catalog_changes(assessment, plan)?)
 }
 
-/// Imports the latest dry run in one transaction for the open round `assessment`; a corrected
-/// mapping is remembered. With `move_round`, that round moves to the imported catalog version
-/// (answers carried over).
+/// Imports the latest dry run in one transaction for the open round `assessment`, with the
+/// catalog's name and version as the user confirmed them in the wizard (an empty one is
+/// refused); a corrected mapping is remembered. With `move_round`, that round moves to the
+/// imported catalog version (answers carried over).
 /// Async, so it runs off the main thread: a backup and a large import must not freeze the window.
 #[tauri::command]
 pub async fn confirm_import(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
+    catalog: CatalogIdentity,
     move_round: bool,
 ) -> Result<ImportOutcome, AppError> {
     let mut pending = state.pending_import();
@@ -168,6 +170,7 @@ pub async fn confirm_import(
         &mut *state.store()?,
         Some(assessment),
         plan,
+        Some(&catalog),
         move_round,
         &crate::data_path::change_context(),
     )?;

@@ -69,7 +69,7 @@ fn import_set_overview_and_export_follow_the_contract() {
     let after_dry = avg_borging(&db, &["overview", "--json"]);
     let json: serde_json::Value = serde_json::from_slice(&after_dry.stdout).unwrap();
     assert_ne!(
-        json["catalog"]["name"], "criteria",
+        json["catalog"]["name"], "Criteria borging AVG",
         "a dry run imports nothing"
     );
 
@@ -82,7 +82,8 @@ fn import_set_overview_and_export_follow_the_contract() {
     let overview = avg_borging(&db, &["overview", "--json"]);
     assert!(overview.status.success());
     let json: serde_json::Value = serde_json::from_slice(&overview.stdout).unwrap();
-    assert_eq!(json["catalog"]["name"], "criteria");
+    // Named by the title above the header, not by the file name.
+    assert_eq!(json["catalog"]["name"], "Criteria borging AVG");
     assert_eq!(json["themes"][0]["theme"], "Governance");
     assert_eq!(json["themes"][0]["criteria"], 2);
     assert_eq!(json["themes"][0]["implemented"], 1);
@@ -774,6 +775,66 @@ fn columns_named_on_the_command_line_are_used_and_remembered() {
         stderr(&again)
     );
     assert!(stdout(&again).contains("3 criteria"), "{}", stdout(&again));
+}
+
+#[test]
+fn the_catalog_name_and_version_given_on_the_command_line_are_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data.sqlite3");
+    let workbook = dir.path().join("criteria.xlsx");
+    criteria_workbook(&workbook);
+    let file = workbook.to_str().unwrap();
+
+    // The dry run says what it found, and where.
+    let dry = avg_borging(&db, &["import", file, "--dry-run"]);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(
+        stdout(&dry).contains("Criteriaset \"Criteria borging AVG\"")
+            && stdout(&dry).contains("uit de titel van het werkblad"),
+        "{}",
+        stdout(&dry)
+    );
+
+    // An empty correction is refused before anything is stored.
+    let empty = avg_borging(&db, &["import", file, "--catalog-version", " "]);
+    assert_eq!(empty.status.code(), Some(2), "{}", stdout(&empty));
+    assert!(
+        stderr(&empty).contains("De versie van de criteriaset is leeg"),
+        "{}",
+        stderr(&empty)
+    );
+
+    let named = avg_borging(
+        &db,
+        &[
+            "import",
+            file,
+            "--catalog-name",
+            "Criteria borging AVG (VNG)",
+            "--catalog-version",
+            "2.1",
+        ],
+    );
+    assert!(
+        named.status.success(),
+        "{}{}",
+        stdout(&named),
+        stderr(&named)
+    );
+    assert!(
+        stdout(&named).contains("Naam en versie zijn door u opgegeven."),
+        "{}",
+        stdout(&named)
+    );
+    let rounds = stdout(&avg_borging(&db, &["rounds"]));
+    assert!(
+        rounds.contains("Criteria borging AVG (VNG)") && rounds.contains("2.1"),
+        "{rounds}"
+    );
+    let overview = avg_borging(&db, &["overview", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&overview)).unwrap();
+    assert_eq!(json["catalog"]["name"], "Criteria borging AVG (VNG)");
+    assert_eq!(json["catalog"]["version"], "2.1");
 }
 
 #[test]

@@ -5,7 +5,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 use time::format_description::well_known::Rfc3339;
 
 use crate::error::{Error, Result};
-use crate::workbook_format::{FORMAT_VERSION, METADATA_SHEET, meta};
+use crate::workbook_format::{EXPORT_TITLE_PREFIX, FORMAT_VERSION, METADATA_SHEET, meta};
 
 use super::text::{TextFormat, write_text};
 use super::{ExportParams, workbook_error};
@@ -16,7 +16,7 @@ pub(super) fn properties(params: &ExportParams<'_>) -> Result<DocProperties> {
     let a = &params.view.assessment;
     Ok(DocProperties::new()
         .set_title(format!(
-            "AVG-borging: {} – beoordeling {}",
+            "{EXPORT_TITLE_PREFIX}{} – beoordeling {}",
             a.organisation, a.name
         ))
         .set_subject(format!("{} (versie {})", a.catalog_name, a.catalog_version))

@@ -29,8 +29,8 @@ use super::cells::{Book, Grid, Row, SheetInfo, Value, column_letter};
 use super::limits::{Budget, refused};
 use super::plan::{PREVIEW_ROWS, grid_limit_findings, preview_row};
 use super::{
-    ColumnMapping, Finding, ImportOptions, ImportPlan, METADATA_ROWS, MappingSource, Severity,
-    catalog_name, detect,
+    ColumnMapping, Finding, IdentitySource, ImportOptions, ImportPlan, METADATA_ROWS,
+    MappingSource, Severity, detect, identity, status_text,
 };
 use crate::{CatalogDraft, CriterionDraft, Result, ThemeDraft};
 
@@ -116,25 +116,31 @@ pub(crate) fn read(
     let framework = blocks.swap_remove(framework);
     let grid = book.read(&framework.content, limits.max_rows, limits, budget)?;
 
-    let (stem, today) = catalog_name(file_name, None, options.today);
-    let name = [
-        framework.meta.get("name[nl]"),
-        library.get("name[nl]"),
-        framework.meta.get("name"),
-        library.get("name"),
-        framework.meta.get("ref_id"),
-        library.get("ref_id"),
-    ]
-    .into_iter()
-    .flatten()
-    .next()
-    .cloned()
-    .unwrap_or(stem);
-    let version = library
-        .get("version")
-        .or_else(|| framework.meta.get("version"))
-        .cloned()
-        .unwrap_or(today);
+    let from_library = |value: Option<&String>| {
+        value.map(|v| identity::Found::new(v.clone(), IdentitySource::Library))
+    };
+    let stated = identity::Stated {
+        name: from_library(
+            [
+                framework.meta.get("name[nl]"),
+                library.get("name[nl]"),
+                framework.meta.get("name"),
+                library.get("name"),
+                framework.meta.get("ref_id"),
+                library.get("ref_id"),
+            ]
+            .into_iter()
+            .flatten()
+            .next(),
+        ),
+        version: from_library(
+            library
+                .get("version")
+                .or_else(|| framework.meta.get("version")),
+        ),
+    };
+    let (name, version, catalog_origin) =
+        stated.finish(file_name, &status_text::iso(options.today));
 
     let mut reader = Reader {
         sheet: &framework.content,
@@ -215,6 +221,7 @@ pub(crate) fn read(
             version,
             themes: read.themes,
         },
+        catalog_origin,
         findings: reader.findings,
         own_export: false,
         rows_read: read.rows_read,

@@ -403,7 +403,8 @@ fn a_sheet_named_library_meta_alone_does_not_make_a_library() {
     ]);
     let plan = plan(&bytes);
     assert_eq!(plan.sheet, "Criteria");
-    assert_eq!(plan.catalog.name, "bibliotheek");
+    // Read as a cover sheet: the name it states is a title with a title word.
+    assert_eq!(plan.catalog.name, "Onze criteria");
     assert_eq!(theme_names(&plan), ["Governance"]);
     assert_eq!(codes(&plan), ["1.1", "1.2"]);
     assert_eq!(

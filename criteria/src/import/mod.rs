@@ -26,6 +26,7 @@ mod cells;
 mod container;
 mod content;
 mod detect;
+mod identity;
 mod library;
 mod limits;
 mod ods_guard;
@@ -47,11 +48,13 @@ use ts_rs::TS;
 
 pub use cells::{column_index, column_letter};
 pub use detect::Field;
+pub use identity::{CatalogIdentity, CatalogOrigin, IdentitySource};
 pub use limits::Limits;
 
 use cells::{Book, SheetInfo};
 use container::Kind;
 use detect::{HEADER_SCAN_ROWS, HeaderGuess};
+use identity::{Found, Stated};
 use limits::{Budget, refused};
 use plan::{DEFAULT_THEME, Layout, Part};
 
@@ -245,6 +248,8 @@ pub struct ImportPlan {
     pub preview: Vec<Vec<String>>,
     /// The catalog as it would be imported.
     pub catalog: CatalogDraft,
+    /// Where the catalog's name and version came from; the user may correct both on confirming.
+    pub catalog_origin: CatalogOrigin,
     /// Everything noticed, in sheet order.
     pub findings: Vec<Finding>,
     /// The file is an export of AVG-borging (its metadata sheet was found).
@@ -260,6 +265,41 @@ impl ImportPlan {
             .iter()
             .filter(|f| f.severity == Severity::Blocking)
             .count()
+    }
+
+    /// Names and versions the catalog as the user confirms it. A name or version that differs
+    /// from what was found becomes [`IdentitySource::Given`].
+    ///
+    /// # Errors
+    /// [`crate::Error::InvalidInput`] for an empty (or far too long) name or version, and for a
+    /// change to our own export's name or version: that file goes back into the catalog it came
+    /// from, found by exactly that name and version.
+    pub fn set_catalog_identity(&mut self, identity: &CatalogIdentity) -> Result<()> {
+        let identity = identity.checked()?;
+        let name_changed = identity.name != self.catalog.name.trim();
+        let version_changed = identity.version != self.catalog.version.trim();
+        if self.own_export && (name_changed || version_changed) {
+            return Err(crate::Error::InvalidInput {
+                reason: "Dit bestand is een export van AVG-borging: het hoort bij de criteriaset die erin staat, dus naam en versie kunnen hier niet worden gewijzigd. Importeer het zonder ze aan te passen.".into(),
+            });
+        }
+        let found = |value: &str, source: IdentitySource| Found::new(value.to_owned(), source);
+        let name = if name_changed {
+            self.catalog.name.clone_from(&identity.name);
+            found(&identity.name, IdentitySource::Given)
+        } else {
+            found(&self.catalog.name, self.catalog_origin.name)
+        };
+        let version = if version_changed {
+            self.catalog.version.clone_from(&identity.version);
+            found(&identity.version, IdentitySource::Given)
+        } else {
+            found(&self.catalog.version, self.catalog_origin.version)
+        };
+        if name_changed || version_changed {
+            self.catalog_origin = identity::origin(&name, &version);
+        }
+        Ok(())
     }
 }
 
@@ -430,7 +470,24 @@ pub fn analyse_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> 
     findings.extend(sheet_findings);
     findings.extend(built.findings);
 
-    let (name, version) = catalog_name(file_name, metadata.as_ref(), options.today);
+    // The name and version the workbook states: our export's metadata, a title above the
+    // header (of the criteria sheet, then of a cover sheet before it), the document properties.
+    let above = grid.rows.partition_point(|r| r.row < header_row0);
+    let title = identity::title_block(&sheet, grid.rows.get(..above).unwrap_or_default());
+    let mut stated = own_export_identity(metadata.as_ref()).or(title.titled);
+    for cover in cover_sheets(&sheets, &sheet, &extra) {
+        if stated.name.is_some() && stated.version.is_some() {
+            break;
+        }
+        let top = book.read(cover, HEADER_SCAN_ROWS, limits, &mut budget)?;
+        stated = stated.or(identity::title_block(cover, &top.rows).titled);
+    }
+    if !several {
+        stated = stated.or(title.plain);
+    }
+    let stated = stated.or(identity::document_properties(kind, bytes));
+    let (name, version, catalog_origin) =
+        stated.finish(file_name, &status_text::iso(options.today));
     if built.themes.iter().all(|t| t.criteria.is_empty())
         && !findings.iter().any(|f| f.severity == Severity::Blocking)
     {
@@ -459,6 +516,7 @@ pub fn analyse_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> 
             version,
             themes: built.themes,
         },
+        catalog_origin,
         findings,
         own_export,
         rows_read: built.rows_read,
@@ -809,25 +867,31 @@ fn metadata_findings(metadata: Option<&BTreeMap<String, String>>) -> Vec<Finding
     }
 }
 
-/// Catalog name and version: from our export's metadata, else the file name and today's date.
-fn catalog_name(
-    file_name: &str,
-    metadata: Option<&BTreeMap<String, String>>,
-    today: time::Date,
-) -> (String, String) {
-    let from_meta = |key: &str| {
+/// The catalog name and version our export's metadata states (kept exactly as written: a
+/// re-import is matched to the stored catalog by them).
+fn own_export_identity(metadata: Option<&BTreeMap<String, String>>) -> Stated {
+    let found = |key: &str| {
         metadata
             .and_then(|m| m.get(key))
             .filter(|v| !v.is_empty())
-            .cloned()
+            .map(|v| Found::new(v.clone(), IdentitySource::OwnExport))
     };
-    let stem = Path::new(file_name)
-        .file_stem()
-        .map(|s| s.to_string_lossy().trim().to_owned())
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "Geïmporteerde criteria".to_owned());
-    (
-        from_meta(meta::CATALOG).unwrap_or(stem),
-        from_meta(meta::CATALOG_VERSION).unwrap_or_else(|| status_text::iso(today)),
-    )
+    Stated {
+        name: found(meta::CATALOG),
+        version: found(meta::CATALOG_VERSION),
+    }
+}
+
+/// Visible worksheets before the criteria sheet that were not read as criteria: a cover sheet
+/// there may hold the title of the set.
+fn cover_sheets<'a>(
+    sheets: &'a [SheetInfo],
+    chosen: &str,
+    read: &[(String, u32, cells::Grid)],
+) -> impl Iterator<Item = &'a str> {
+    sheets
+        .iter()
+        .take_while(move |s| s.name != chosen)
+        .filter(|s| s.worksheet && s.visible && !read.iter().any(|(name, ..)| *name == s.name))
+        .map(|s| s.name.as_str())
 }

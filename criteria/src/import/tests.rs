@@ -204,8 +204,11 @@ fn a_title_block_above_the_header_is_skipped() {
     assert_eq!(first.row, 5);
     assert_eq!(status_of(&plan, "1.1"), Some(Status::Implemented));
     assert_eq!(status_of(&plan, "1.2"), None);
-    assert_eq!(plan.catalog.name, "Criteria gemeente");
+    // The title names the set; it states no version, so the version is today's date.
+    assert_eq!(plan.catalog.name, "Criteria borging AVG");
     assert_eq!(plan.catalog.version, "2026-11-28");
+    assert_eq!(plan.catalog_origin.name, IdentitySource::TitleBlock);
+    assert_eq!(plan.catalog_origin.version, IdentitySource::Today);
     assert_eq!(plan.rows_read, 2);
     assert_eq!(plan.preview.len(), 2);
     assert_eq!(plan.preview[0][0], "1.1");

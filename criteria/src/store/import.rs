@@ -648,6 +648,11 @@ mod tests {
             mapping_certain: true,
             preview: Vec::new(),
             catalog: new.clone(),
+            catalog_origin: crate::import::CatalogOrigin {
+                name: crate::import::IdentitySource::TitleBlock,
+                version: crate::import::IdentitySource::TitleBlock,
+                text: String::new(),
+            },
             findings: Vec::new(),
             own_export: false,
             rows_read: 3,

@@ -14,6 +14,7 @@ pub(super) const USAGE: &str = "Gebruik:
   avg-borging                                   start het venster
   avg-borging [OPTIES] import BESTAND [--dry-run] [--sheet BLAD] [--header-row RIJ]
                                       [--column VELD=LETTER]...
+                                      [--catalog-name NAAM] [--catalog-version VERSIE]
   avg-borging [OPTIES] set NUMMER STATUS [--note TEKST]
         STATUS: geimplementeerd | gedeeltelijk | aandacht | nvt
   avg-borging [OPTIES] export BESTAND
@@ -106,7 +107,7 @@ pub(super) enum Command {
     /// Leest een Excel-bestand met criteria in en toont het verslag van de controle.
     #[command(
         help_template = SUBCOMMAND_HELP,
-        override_usage = "avg-borging [OPTIES] import BESTAND [--dry-run] [--sheet BLAD] [--header-row RIJ] [--column VELD=LETTER]..."
+        override_usage = "avg-borging [OPTIES] import BESTAND [--dry-run] [--sheet BLAD] [--header-row RIJ] [--column VELD=LETTER]... [--catalog-name NAAM] [--catalog-version VERSIE]"
     )]
     Import {
         /// Het Excel-bestand (.xlsx).
@@ -126,6 +127,12 @@ pub(super) enum Command {
         /// deadline, bewijs. Mag vaker; wordt onthouden voor bestanden met dezelfde koppen.
         #[arg(long = "column", value_name = "VELD=LETTER", value_parser = column_choice, help_heading = OPTIONS)]
         columns: Vec<ColumnChoice>,
+        /// De naam van de criteriaset (anders: uit het bestand, of de bestandsnaam).
+        #[arg(long, value_name = "NAAM", allow_hyphen_values = true, help_heading = OPTIONS)]
+        catalog_name: Option<String>,
+        /// De versie van de criteriaset (anders: uit het bestand, of de datum van vandaag).
+        #[arg(long, value_name = "VERSIE", allow_hyphen_values = true, help_heading = OPTIONS)]
+        catalog_version: Option<String>,
     },
     /// Legt de status van één criterium vast in de ronde.
     #[command(

@@ -250,6 +250,8 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
             sheet,
             header_row,
             columns,
+            catalog_name,
+            catalog_version,
         } => {
             // The round meant; on a new database there is none yet and the import makes one.
             let round = if selection.organisation.is_some() || selection.round.is_some() {
@@ -262,7 +264,11 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
                 header_row,
                 mapping: None,
             };
-            import(store, &file, round, corrections, &columns, dry_run)
+            let given = GivenIdentity {
+                name: catalog_name,
+                version: catalog_version,
+            };
+            import(store, &file, round, corrections, &columns, &given, dry_run)
         }
         Command::Set { code, status, note } => {
             let round = selection.round(store)?;
@@ -440,12 +446,19 @@ fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The catalog's name and version given with `--catalog-name` and `--catalog-version`.
+struct GivenIdentity {
+    name: Option<String>,
+    version: Option<String>,
+}
+
 fn import(
     store: &mut Store,
     file: &Path,
     round: Option<AssessmentId>,
     mut corrections: criteria::import::ImportCorrections,
     columns: &[args::ColumnChoice],
+    given: &GivenIdentity,
     dry_run: bool,
 ) -> Result<ExitCode, Failure> {
     let today = crate::clock::now().date();
@@ -468,7 +481,21 @@ fn import(
         corrections.mapping = Some(mapping);
         read = criteria::flows::dry_run(store, file, corrections, today);
     }
-    let plan = read?;
+    let mut plan = read?;
+    if given.name.is_some() || given.version.is_some() {
+        // Applied before the report, so the dry run shows what would be stored.
+        let identity = criteria::import::CatalogIdentity {
+            name: given
+                .name
+                .clone()
+                .unwrap_or_else(|| plan.catalog.name.clone()),
+            version: given
+                .version
+                .clone()
+                .unwrap_or_else(|| plan.catalog.version.clone()),
+        };
+        plan.set_catalog_identity(&identity)?;
+    }
     print!("{}", render::import_report(&plan));
     if dry_run {
         let blocking = plan.blocking();
@@ -488,6 +515,7 @@ fn import(
         store,
         round,
         &plan,
+        None,
         false,
         &crate::data_path::change_context(),
     )?;
@@ -547,8 +575,32 @@ mod tests {
                 sheet: None,
                 header_row: None,
                 columns: Vec::new(),
+                catalog_name: None,
+                catalog_version: None,
             }
         );
+        let named = parse(
+            &[
+                "import",
+                "lijst.xlsx",
+                "--catalog-name",
+                "Criteria borging AVG",
+                "--catalog-version",
+                "2.1",
+            ]
+            .map(str::to_owned),
+        )
+        .unwrap();
+        let Command::Import {
+            catalog_name,
+            catalog_version,
+            ..
+        } = named.command
+        else {
+            panic!("an import");
+        };
+        assert_eq!(catalog_name.as_deref(), Some("Criteria borging AVG"));
+        assert_eq!(catalog_version.as_deref(), Some("2.1"));
         let chosen = parse(&args(
             "import lijst.xlsx --sheet Eisen --header-row 3 --column status=D --column toelichting=-",
         ))

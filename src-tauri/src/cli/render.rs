@@ -1,7 +1,7 @@
 //! The text the command line prints: tables and reports in Dutch, for people (scripts use
 //! `--json`). Pure functions of the core's values, so they are tested without a database.
 
-use criteria::import::{ImportPlan, Severity, column_letter};
+use criteria::import::{IdentitySource, ImportPlan, Severity, column_letter};
 use criteria::{Comparison, Overview, Rounds, Status};
 
 /// The organisations and their rounds; `*` marks the round the window opens.
@@ -101,6 +101,15 @@ pub(super) fn import_report(plan: &ImportPlan) -> String {
         plan.catalog.criteria().count(),
         plan.catalog.themes.len()
     );
+    out.push_str(&format!(
+        "Criteriaset {:?}, versie {:?}. {}\n",
+        plan.catalog.name, plan.catalog.version, plan.catalog_origin.text
+    ));
+    let given = IdentitySource::Given;
+    if !plan.own_export && plan.catalog_origin.name != given && plan.catalog_origin.version != given
+    {
+        out.push_str("  Anders? Geef ze op met --catalog-name NAAM en --catalog-version VERSIE.\n");
+    }
     for finding in &plan.findings {
         let place = match (&finding.row, &finding.column) {
             (Some(row), Some(column)) => format!("{}!{column}{row}", finding.sheet),

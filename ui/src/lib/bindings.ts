@@ -365,11 +365,12 @@ message: string, };
 
 export type CatalogDraft = { 
 /**
- * Name, e.g. "Criteria borging AVG" (from our export's metadata, or the file name).
+ * Name, e.g. "Criteria borging AVG": what the file states (our export's metadata, a title,
+ * the document properties), else the file name; see `ImportPlan::catalog_origin`.
  */
 name: string, 
 /**
- * Version, e.g. "2024" (from our export's metadata, or the import date).
+ * Version, e.g. "2024": what the file states, else the import date.
  */
 version: string, 
 /**
@@ -459,6 +460,10 @@ preview: Array<Array<string>>,
  */
 catalog: CatalogDraft, 
 /**
+ * Where the catalog's name and version came from; the user may correct both on confirming.
+ */
+catalog_origin: CatalogOrigin, 
+/**
  * Everything noticed, in sheet order.
  */
 findings: Array<Finding>, 
@@ -484,6 +489,32 @@ header_row: number | null,
  * The column mapping.
  */
 mapping: ColumnMapping | null, };
+
+export type IdentitySource = "own_export" | "library" | "title_block" | "document_properties" | "file_name" | "today" | "given";
+
+export type CatalogOrigin = { 
+/**
+ * Where the name came from.
+ */
+name: IdentitySource, 
+/**
+ * Where the version came from.
+ */
+version: IdentitySource, 
+/**
+ * Dutch, one sentence: where both came from, with the sheet and cell of a title.
+ */
+text: string, };
+
+export type CatalogIdentity = { 
+/**
+ * The name, e.g. "Criteria borging AVG".
+ */
+name: string, 
+/**
+ * The version, e.g. "2.1".
+ */
+version: string, };
 
 export type Seal = { 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Finding, ImportPlan } from "./bindings";
-import { columnLetter, findingPlace, outcomeSummary, planSummary } from "./importing";
+import { columnLetter, findingPlace, identityOrigin, outcomeSummary, planSummary } from "./importing";
 
 describe("columnLetter", () => {
   it("counts like a spreadsheet", () => {
@@ -31,6 +31,29 @@ describe("findings", () => {
       findings: [finding("blocking", 3, "A"), finding("warning", 4, "F")],
     } as unknown as ImportPlan;
     expect(planSummary(plan)).toBe("3 criteria in 2 thema's · 1 blokkerend · 1 waarschuwing");
+  });
+});
+
+describe("identityOrigin", () => {
+  const plan = (own_export: boolean) =>
+    ({
+      own_export,
+      catalog_origin: {
+        name: "title_block",
+        version: "title_block",
+        text: "Naam en versie komen uit de titel van het werkblad (blad “Criteria”, cel A1).",
+      },
+    }) as unknown as ImportPlan;
+
+  it("says where the name and version came from, and that they can be changed", () => {
+    expect(identityOrigin(plan(false), false)).toBe(
+      "Naam en versie komen uit de titel van het werkblad (blad “Criteria”, cel A1). U kunt ze hieronder aanpassen.",
+    );
+    expect(identityOrigin(plan(false), true)).toBe("Naam en versie worden opgeslagen zoals u ze hier invult.");
+  });
+
+  it("keeps an export's own name and version", () => {
+    expect(identityOrigin(plan(true), false)).toContain("kunnen hier niet worden gewijzigd");
   });
 });
 

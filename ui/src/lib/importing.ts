@@ -61,3 +61,17 @@ export function outcomeSummary(outcome: ImportOutcome): string {
   const version = outcome.new_catalog ? `, nieuwe criteriaset versie ${outcome.catalog_version}` : "";
   return `Geïmporteerd in beoordeling ${outcome.assessment_name}: ${outcome.criteria} criteria, ${answers}${version}.`;
 }
+
+/**
+ * Where the criteria set's name and version came from, as the dry run says it; once the user
+ * changed them, that they will be stored as typed. Our own export keeps its own.
+ */
+export function identityOrigin(plan: ImportPlan, edited: boolean): string {
+  if (plan.own_export) {
+    return `${plan.catalog_origin.text} Een export hoort bij de criteriaset die erin staat; naam en versie kunnen hier niet worden gewijzigd.`;
+  }
+  if (edited) {
+    return "Naam en versie worden opgeslagen zoals u ze hier invult.";
+  }
+  return `${plan.catalog_origin.text} U kunt ze hieronder aanpassen.`;
+}

@@ -30,6 +30,8 @@ fn main() {
         "{:<28} {:>12} {:>12} {:>8}",
         "case", "ours (ms)", "floor (ms)", "ratio"
     );
+    // First: the first report of the process includes parsing the embedded fonts.
+    report_times(&dir, quick);
     example_round_trip(&dir, if quick { 1 } else { 30 });
     for rows in [300usize, 50_000] {
         let path = dir.join(format!("criteria-{rows}.xlsx"));
@@ -435,4 +437,73 @@ fn answer_latency(dir: &Path, changes: usize) {
         at(0.5),
         at(0.99)
     );
+}
+
+/// The report (Verantwoording, the fullest document) of a 300- and a 5,000-criteria round, as
+/// PDF and as Word, next to our Excel export of the same round. The very first PDF of the process
+/// includes loading the fonts; it is reported on its own.
+fn report_times(dir: &Path, quick: bool) {
+    use criteria::report::{DocumentKind, Report, ReportFormat, ReportInput};
+    for rows in [300usize, 5_000] {
+        let path = dir.join(format!("report-{rows}.xlsx"));
+        write_fixture(&path, rows);
+        let mut view = imported_view(&path);
+        let statuses = [
+            Status::Implemented,
+            Status::Partial,
+            Status::Open,
+            Status::NotApplicable,
+        ];
+        for (i, c) in view
+            .themes
+            .iter_mut()
+            .flat_map(|t| t.criteria.iter_mut())
+            .enumerate()
+        {
+            if i % 5 < 4 {
+                c.answer = Some(criteria::AnswerInput {
+                    status: Some(statuses[i % 5]),
+                    owner: "Afdeling Informatievoorziening".into(),
+                    action: "Werkinstructie opstellen en laten vaststellen".into(),
+                    deadline: Some("2027-06-30".into()),
+                    justification: "Geen eigen verwerking".into(),
+                    ..Default::default()
+                });
+            }
+        }
+        let input = ReportInput {
+            view: &view,
+            earlier: None,
+            document: DocumentKind::Accountability,
+            public: false,
+            printed_on: BENCH_MOMENT.date(),
+        };
+        let render = |format| {
+            Report::of(&input).render(format).expect("report");
+        };
+        if rows == 300 {
+            let start = Instant::now();
+            render(ReportFormat::Pdf);
+            println!(
+                "{:<28} {:>12.2}",
+                "report pdf 300, first (fonts)",
+                start.elapsed().as_secs_f64() * 1e3
+            );
+        }
+        let runs = if quick {
+            1
+        } else if rows > 1000 {
+            3
+        } else {
+            10
+        };
+        let params = export_params(&view);
+        let export = median(runs, || {
+            workbook_bytes(&params).expect("export");
+        });
+        let pdf = median(runs, || render(ReportFormat::Pdf));
+        report(&format!("report pdf {rows} vs export"), pdf, export);
+        let docx = median(runs, || render(ReportFormat::Docx));
+        report(&format!("report docx {rows} vs export"), docx, export);
+    }
 }

@@ -3,12 +3,12 @@
 //! functions from them; nothing else is reachable from the page.
 
 use criteria::import::{CatalogIdentity, ImportCorrections, ImportPlan};
+use criteria::report::{ReportChoice, ReportFormat};
 use criteria::{
     AnswerInput, AssessmentId, AssessmentView, CatalogChanges, Comparison, CriterionId,
     HistoryEntry, ImportOutcome, ImprovementPlan, NewRound, OrganisationId, Overview, RoundEvent,
     Rounds, Seal, SealCheck, SealRequest, export, flows,
 };
-use criteria::report::{ReportChoice, ReportFormat};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::AppError;

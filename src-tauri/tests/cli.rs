@@ -883,3 +883,104 @@ fn a_round_is_renamed_and_dated_from_the_command_line_but_not_once_sealed() {
         stderr(&refused)
     );
 }
+
+fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils, scripts/install-deps.sh test) is needed");
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_report_is_written_as_pdf_or_word_and_compares_with_the_previous_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data.sqlite3");
+    for (round, code, status) in [("2026", "1.1", "aandacht"), ("2026", "1.2", "gedeeltelijk")] {
+        let set = avg_borging(&db, &["--round", round, "set", code, status]);
+        assert!(set.status.success(), "{}", stderr(&set));
+    }
+    let new = avg_borging(
+        &db,
+        &[
+            "new-round",
+            "2027",
+            "--from",
+            "2026",
+            "--date",
+            "2027-12-31",
+        ],
+    );
+    assert!(new.status.success(), "{}", stderr(&new));
+    let set = avg_borging(&db, &["set", "1.1", "geimplementeerd"]);
+    assert!(set.status.success(), "{}", stderr(&set));
+
+    // The accountability chapter of 2027 compares with 2026 by default.
+    let pdf = dir.path().join("verantwoording.pdf");
+    let out = avg_borging(
+        &db,
+        &[
+            "report",
+            pdf.to_str().unwrap(),
+            "--document",
+            "verantwoording",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Opgeslagen"), "{}", stdout(&out));
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Verantwoording borging AVG"), "{text}");
+    assert!(text.contains("3. Vergelijking met ronde 2026"), "{text}");
+    assert!(text.contains("CONCEPT"), "an unsealed round is a draft");
+    assert!(text.contains("Pagina 1 van"), "{text}");
+
+    let no_compare = dir.path().join("zonder.pdf");
+    let out = avg_borging(
+        &db,
+        &[
+            "report",
+            no_compare.to_str().unwrap(),
+            "--document",
+            "verantwoording",
+            "--no-compare",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!pdf_text(&no_compare).contains("Vergelijking met ronde 2026"));
+
+    let docx = dir.path().join("overzicht.docx");
+    let out = avg_borging(&db, &["report", docx.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bytes = std::fs::read(&docx).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a Word file is a zip");
+
+    // Refusals: another extension, a round of the same name missing, the database itself.
+    for (args, reason) in [
+        (vec!["report", "rapport.txt"], "geen PDF- of Word-bestand"),
+        (vec!["report", "r.pdf", "--compare", "1999"], "1999"),
+    ] {
+        let out = avg_borging(&db, &args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains(reason), "{args:?}: {}", stderr(&out));
+    }
+    // A database that happens to be called .pdf is never overwritten by a report.
+    let odd = dir.path().join("gegevens.pdf");
+    let set = avg_borging(&odd, &["set", "1.1", "aandacht"]);
+    assert!(set.status.success(), "{}", stderr(&set));
+    let before = std::fs::read(&odd).unwrap();
+    let own = avg_borging(&odd, &["report", odd.to_str().unwrap()]);
+    assert_eq!(own.status.code(), Some(2), "{}", stderr(&own));
+    assert!(
+        stderr(&own).contains("AVG-borging zelf"),
+        "{}",
+        stderr(&own)
+    );
+    assert_eq!(
+        std::fs::read(&odd).unwrap(),
+        before,
+        "the database is untouched"
+    );
+}

@@ -75,7 +75,10 @@ pub(super) fn build(input: &ReportInput<'_>) -> Report {
             let comparison = input.earlier.map(|earlier| Comparison::of(earlier, view));
             match &comparison {
                 Some(c) => {
-                    blocks.push(heading(1, &format!("3. Vergelijking met ronde {}", c.from.name)));
+                    blocks.push(heading(
+                        1,
+                        &format!("3. Vergelijking met ronde {}", c.from.name),
+                    ));
                     comparison_blocks(&mut blocks, &mut numbers, c);
                 }
                 None => {
@@ -361,7 +364,11 @@ fn comparison_blocks(blocks: &mut Vec<Block>, numbers: &mut Numbering, c: &Compa
 }
 
 fn count(c: &Comparison, direction: Direction) -> u32 {
-    let n = c.changes.iter().filter(|s| s.direction == direction).count();
+    let n = c
+        .changes
+        .iter()
+        .filter(|s| s.direction == direction)
+        .count();
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
@@ -380,7 +387,11 @@ fn plan_blocks(
         return;
     }
     let overdue = plan.items.iter().filter(|i| i.overdue).count();
-    let without_owner = plan.items.iter().filter(|i| i.owner.trim().is_empty()).count();
+    let without_owner = plan
+        .items
+        .iter()
+        .filter(|i| i.owner.trim().is_empty())
+        .count();
     let without_deadline = plan.items.iter().filter(|i| i.deadline.is_none()).count();
     let mut facts = Vec::new();
     if overdue > 0 {
@@ -432,7 +443,11 @@ fn plan_blocks(
                 cells.push(item.owner.clone());
             }
             cells.push(item.action.clone());
-            let deadline = item.deadline.as_deref().map(short_date_text).unwrap_or_default();
+            let deadline = item
+                .deadline
+                .as_deref()
+                .map(short_date_text)
+                .unwrap_or_default();
             cells.push(if item.overdue {
                 format!("{deadline} (verstreken)")
             } else {
@@ -470,7 +485,9 @@ fn not_applicable_blocks(blocks: &mut Vec<Block>, numbers: &mut Numbering, view:
         })
         .collect();
     if rows.is_empty() {
-        blocks.push(paragraph("Geen criterium is als niet van toepassing aangemerkt."));
+        blocks.push(paragraph(
+            "Geen criterium is als niet van toepassing aangemerkt.",
+        ));
         return;
     }
     blocks.push(paragraph(&format!(

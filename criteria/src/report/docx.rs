@@ -8,7 +8,7 @@ use std::io::{Cursor, Read, Write};
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Footer, Header, InstrNUMPAGES, InstrPAGE,
     InstrText, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Shading, ShdType, Style,
-    StyleType, Table as DocxTable, TableCell, TableRow, WidthType,
+    StyleType, Table as DocxTable, TableCell, TableCellMargins, TableRow, WidthType,
 };
 
 use super::{Bar, Block, Chart, Report, Table, Width};
@@ -24,6 +24,10 @@ const COLOURS: [&str; 5] = ["1F6F3F", "D99A1E", "A3262A", "9AA5B4", "E3E7ED"];
 const RED: &str = "A3262A";
 const GREY: &str = "555555";
 const TABLE_STYLE: &str = "Rapporttabel";
+/// Left and right cell margin, in twips (Word's default is 108).
+const CELL_MARGIN: usize = 70;
+/// The font: Word's default on Windows, and metric-compatible Carlito in LibreOffice.
+const FONT: &str = "Calibri";
 
 fn error(detail: impl std::fmt::Display) -> Error {
     Error::Report(detail.to_string())
@@ -44,57 +48,57 @@ fn styles(docx: Docx) -> Docx {
     // docx-rs defines "Normal" itself; the document defaults set its size.
     docx.default_size(21)
         .add_style(
-        Style::new("Title", StyleType::Paragraph)
-            .name("Title")
-            .based_on("Normal")
-            .q_format(true)
-            .bold()
-            .size(40),
-    )
-    .add_style(
-        Style::new("Subtitle", StyleType::Paragraph)
-            .name("Subtitle")
-            .based_on("Normal")
-            .q_format(true)
-            .size(25),
-    )
-    .add_style(heading("Heading1", "heading 1", 28, 0))
-    .add_style(heading("Heading2", "heading 2", 23, 1))
-    .add_style(
-        Style::new("Caption", StyleType::Paragraph)
-            .name("caption")
-            .based_on("Normal")
-            .q_format(true)
-            .bold()
-            .size(18)
-            .line_spacing(LineSpacing::new().before(160).after(60)),
-    )
-    .add_style(
-        Style::new("Toelichting", StyleType::Paragraph)
-            .name("Toelichting")
-            .based_on("Normal")
-            .size(17)
-            .color(GREY),
-    )
-    .add_style(
-        Style::new("Vingerafdruk", StyleType::Paragraph)
-            .name("Vingerafdruk")
-            .based_on("Normal")
-            .size(18)
-            .fonts(RunFonts::new().ascii("Consolas").hi_ansi("Consolas")),
-    )
-    .add_style(
-        Style::new("Tabeltekst", StyleType::Paragraph)
-            .name("Tabeltekst")
-            .based_on("Normal")
-            .size(17)
-            .line_spacing(LineSpacing::new().after(0)),
-    )
-    .add_style(
-        Style::new(TABLE_STYLE, StyleType::Table)
-            .name(TABLE_STYLE)
-            .size(17),
-    )
+            Style::new("Title", StyleType::Paragraph)
+                .name("Title")
+                .based_on("Normal")
+                .q_format(true)
+                .bold()
+                .size(40),
+        )
+        .add_style(
+            Style::new("Subtitle", StyleType::Paragraph)
+                .name("Subtitle")
+                .based_on("Normal")
+                .q_format(true)
+                .size(25),
+        )
+        .add_style(heading("Heading1", "heading 1", 28, 0))
+        .add_style(heading("Heading2", "heading 2", 23, 1))
+        .add_style(
+            Style::new("Caption", StyleType::Paragraph)
+                .name("caption")
+                .based_on("Normal")
+                .q_format(true)
+                .bold()
+                .size(18)
+                .line_spacing(LineSpacing::new().before(160).after(60)),
+        )
+        .add_style(
+            Style::new("Toelichting", StyleType::Paragraph)
+                .name("Toelichting")
+                .based_on("Normal")
+                .size(17)
+                .color(GREY),
+        )
+        .add_style(
+            Style::new("Vingerafdruk", StyleType::Paragraph)
+                .name("Vingerafdruk")
+                .based_on("Normal")
+                .size(18)
+                .fonts(RunFonts::new().ascii("Consolas").hi_ansi("Consolas")),
+        )
+        .add_style(
+            Style::new("Tabeltekst", StyleType::Paragraph)
+                .name("Tabeltekst")
+                .based_on("Normal")
+                .size(17)
+                .line_spacing(LineSpacing::new().after(0)),
+        )
+        .add_style(
+            Style::new(TABLE_STYLE, StyleType::Table)
+                .name(TABLE_STYLE)
+                .size(17),
+        )
 }
 
 fn text(style: &str, text: &str) -> Paragraph {
@@ -144,13 +148,13 @@ fn header_footer(docx: Docx, report: &Report) -> Docx {
             ),
         );
     }
-    let mut facts = Paragraph::new().style("Toelichting").add_run(
-        Run::new().add_text(format!(
+    let mut facts = Paragraph::new()
+        .style("Toelichting")
+        .add_run(Run::new().add_text(format!(
             "Afgedrukt op {}{} · ",
             m.printed_on,
             if m.draft { " · CONCEPT" } else { "" }
-        )),
-    );
+        )));
     for run in page_of_pages() {
         facts = facts.add_run(run);
     }
@@ -194,8 +198,10 @@ fn title_block(mut docx: Docx, report: &Report) -> Docx {
 /// Column widths: numbers and codes as wide as their longest word (an estimate of the
 /// characters' width at 8.5 pt), text columns sharing the rest.
 fn widths(table: &Table) -> Vec<usize> {
-    const PER_CHAR: usize = 105;
-    const PADDING: usize = 260;
+    // Calibri 8.5 pt bold averages about 87 twips a character; the padding is the cell margins
+    // (2 × CELL_MARGIN) and a little room.
+    const PER_CHAR: usize = 92;
+    const PADDING: usize = 2 * CELL_MARGIN + 60;
     let fixed: Vec<Option<usize>> = table
         .columns
         .iter()
@@ -290,6 +296,7 @@ fn table(docx: Docx, t: &Table) -> Docx {
     .add_table(
         DocxTable::new(rows)
             .style(TABLE_STYLE)
+            .margins(TableCellMargins::new().margin(30, CELL_MARGIN, 30, CELL_MARGIN))
             .set_grid(widths.clone())
             .width(TEXT_WIDTH, WidthType::Dxa),
     )
@@ -340,7 +347,9 @@ fn chart(mut docx: Docx, c: &Chart) -> Docx {
         .map(|b| {
             TableRow::new(vec![
                 cell(&b.label, LABEL, false, false),
-                TableCell::new().width(BAR, WidthType::Dxa).add_table(bar(b)),
+                TableCell::new()
+                    .width(BAR, WidthType::Dxa)
+                    .add_table(bar(b)),
                 cell(&b.implemented, PERCENT, false, true),
             ])
             .cant_split()
@@ -378,6 +387,13 @@ pub(super) fn render(report: &Report) -> Result<Vec<u8>> {
             footer: 567,
             gutter: 0,
         })
+        .default_fonts(
+            RunFonts::new()
+                .ascii(FONT)
+                .hi_ansi(FONT)
+                .cs(FONT)
+                .east_asia(FONT),
+        )
         .created_at(&format!("{}T00:00:00Z", report.meta.printed_date));
     docx = header_footer(docx, report);
     docx = title_block(docx, report);
@@ -416,7 +432,9 @@ fn finish(packed: &[u8], report: &Report) -> Result<Vec<u8>> {
         let mut bytes = Vec::new();
         entry.read_to_end(&mut bytes).map_err(error)?;
         let bytes = match name.as_str() {
-            "word/document.xml" => repeat_header_rows(&String::from_utf8_lossy(&bytes)).into_bytes(),
+            "word/document.xml" => {
+                repeat_header_rows(&String::from_utf8_lossy(&bytes)).into_bytes()
+            }
             "word/styles.xml" => dutch_language(&String::from_utf8_lossy(&bytes)).into_bytes(),
             "docProps/core.xml" => core_properties(report).into_bytes(),
             _ => bytes,
@@ -483,7 +501,10 @@ fn core_properties(report: &Report) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{title}</dc:title><dc:subject>{subject}</dc:subject><dc:creator>{author}</dc:creator><cp:keywords>AVG, borging, privacy, zelfevaluatie</cp:keywords><dc:language>nl-NL</dc:language><dcterms:created xsi:type="dcterms:W3CDTF">{at}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{at}</dcterms:modified></cp:coreProperties>"#,
-        title = escape(&format!("{} — {}, ronde {}", m.title, m.organisation, m.round)),
+        title = escape(&format!(
+            "{} — {}, ronde {}",
+            m.title, m.organisation, m.round
+        )),
         subject = escape(&m.catalog),
         author = escape(&m.author),
     )

@@ -95,7 +95,13 @@ pub(super) fn summary(counts: &Counts) -> String {
             criteria(counts.criteria)
         );
     }
-    let mut sentence = if counts.implemented == scope {
+    let mut sentence = if counts.unanswered == scope {
+        if scope == 1 {
+            "Het criterium dat van toepassing is, is nog niet beoordeeld.".to_owned()
+        } else {
+            format!("Nog geen van de {scope} criteria is beoordeeld.")
+        }
+    } else if counts.implemented == scope {
         if scope == 1 {
             "Het criterium dat van toepassing is, is geïmplementeerd.".to_owned()
         } else {
@@ -133,7 +139,11 @@ pub(super) fn summary(counts: &Counts) -> String {
         sentence.push_str(&format!(
             " {} {} niet van toepassing.",
             criteria(counts.not_applicable),
-            if counts.not_applicable == 1 { "is" } else { "zijn" }
+            if counts.not_applicable == 1 {
+                "is"
+            } else {
+                "zijn"
+            }
         ));
     }
     sentence
@@ -177,6 +187,10 @@ mod tests {
         assert_eq!(
             summary(&counts(0, 0, 2, 0, 3)),
             "Van de 5 criteria die van toepassing zijn, zijn er 0 geïmplementeerd (0%), 2 vragen aandacht en 3 nog niet beoordeeld."
+        );
+        assert_eq!(
+            summary(&counts(0, 0, 0, 0, 6)),
+            "Nog geen van de 6 criteria is beoordeeld."
         );
         assert_eq!(
             summary(&counts(0, 0, 0, 2, 0)),

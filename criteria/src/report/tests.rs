@@ -90,7 +90,12 @@ fn seal(store: &mut Store, round: crate::AssessmentId) {
     store.seal_round(round, &request, &ctx()).unwrap();
 }
 
-fn report(store: &Store, round: crate::AssessmentId, document: DocumentKind, public: bool) -> Report {
+fn report(
+    store: &Store,
+    round: crate::AssessmentId,
+    document: DocumentKind,
+    public: bool,
+) -> Report {
     let view = store.assessment_view(round).unwrap();
     Report::of(&ReportInput {
         view: &view,
@@ -112,7 +117,11 @@ fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
         .arg("-")
         .output()
         .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed: {e}"));
-    assert!(out.status.success(), "{tool}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{tool}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -133,7 +142,10 @@ fn pdf_info(pdf: &[u8], meta: bool) -> String {
     if meta {
         command.arg("-meta");
     }
-    let out = command.arg(&path).output().expect("pdfinfo (poppler-utils) is needed");
+    let out = command
+        .arg(&path)
+        .output()
+        .expect("pdfinfo (poppler-utils) is needed");
     assert!(out.status.success());
     String::from_utf8(out.stdout).unwrap()
 }
@@ -141,7 +153,11 @@ fn pdf_info(pdf: &[u8], meta: bool) -> String {
 fn docx_part(docx: &[u8], name: &str) -> String {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
     let mut text = String::new();
-    archive.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    archive
+        .by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
     text
 }
 
@@ -149,9 +165,13 @@ fn docx_part(docx: &[u8], name: &str) -> String {
 fn docx_text(docx: &[u8]) -> String {
     let xml = docx_part(docx, "word/document.xml");
     let mut text = String::new();
-    for piece in xml.split("<w:t") .skip(1) {
-        let Some(start) = piece.find('>') else { continue };
-        let Some(end) = piece.find("</w:t>") else { continue };
+    for piece in xml.split("<w:t").skip(1) {
+        let Some(start) = piece.find('>') else {
+            continue;
+        };
+        let Some(end) = piece.find("</w:t>") else {
+            continue;
+        };
         text.push_str(&piece[start + 1..end]);
         text.push(' ');
     }
@@ -165,7 +185,11 @@ fn an_unsealed_round_is_a_draft_on_every_page_with_page_numbers_and_every_theme(
         .render(ReportFormat::Pdf)
         .unwrap();
     let pages = pdf_pages(&pdf);
-    assert!(pages.len() >= 3, "120 criteria take several pages: {}", pages.len());
+    assert!(
+        pages.len() >= 3,
+        "120 criteria take several pages: {}",
+        pages.len()
+    );
     let n = pages.len();
     for (i, page) in pages.iter().enumerate() {
         assert!(
@@ -173,7 +197,11 @@ fn an_unsealed_round_is_a_draft_on_every_page_with_page_numbers_and_every_theme(
             "page {} has no page number:\n{page}",
             i + 1
         );
-        assert!(page.contains("CONCEPT"), "page {} is not marked as a draft", i + 1);
+        assert!(
+            page.contains("CONCEPT"),
+            "page {} is not marked as a draft",
+            i + 1
+        );
     }
     let all = pages.join("\n");
     for theme in THEMES {
@@ -186,7 +214,10 @@ fn an_unsealed_round_is_a_draft_on_every_page_with_page_numbers_and_every_theme(
         .unwrap_or_else(|| panic!("no total row:\n{all}"));
     let numbers: Vec<&str> = total.split_whitespace().skip(1).collect();
     assert_eq!(numbers, ["120", "24", "24", "24", "24", "24", "25%"]);
-    assert!(all.contains("Geen eigen verwerking voor onderdeel 4"), "n.v.t. justification");
+    assert!(
+        all.contains("Geen eigen verwerking voor onderdeel 4"),
+        "n.v.t. justification"
+    );
     assert!(all.contains("Criteria borging AVG, versie 2.1"));
     assert!(!all.contains("Vingerafdruk (SHA-256)"));
 }
@@ -198,15 +229,26 @@ fn a_sealed_round_carries_its_fingerprint_and_no_draft_mark() {
     let view = store.assessment_view(id).unwrap();
     let fingerprint = crate::fingerprint::grouped(&view.assessment.seal.unwrap().fingerprint);
     for document in [DocumentKind::Overview, DocumentKind::Accountability] {
-        let pdf = report(&store, id, document, false).render(ReportFormat::Pdf).unwrap();
+        let pdf = report(&store, id, document, false)
+            .render(ReportFormat::Pdf)
+            .unwrap();
         let pages = pdf_pages(&pdf);
         for page in &pages {
-            assert!(!page.contains("CONCEPT"), "{document:?}: a sealed round is no draft");
+            assert!(
+                !page.contains("CONCEPT"),
+                "{document:?}: a sealed round is no draft"
+            );
             // The footer carries the fingerprint on every page.
-            assert!(page.contains(&fingerprint[..19]), "{document:?}: no fingerprint:\n{page}");
+            assert!(
+                page.contains(&fingerprint[..19]),
+                "{document:?}: no fingerprint:\n{page}"
+            );
         }
         let all = pages.join("\n");
-        assert!(all.contains("15 december 2026"), "{document:?}: the seal date");
+        assert!(
+            all.contains("15 december 2026"),
+            "{document:?}: the seal date"
+        );
     }
     let text = pdf_pages(
         &report(&store, id, DocumentKind::Accountability, false)
@@ -215,7 +257,10 @@ fn a_sealed_round_carries_its_fingerprint_and_no_draft_mark() {
     )
     .join("\n");
     assert!(text.contains("door College van B&W"));
-    assert!(text.contains(&fingerprint), "the whole fingerprint in the seal block");
+    assert!(
+        text.contains(&fingerprint),
+        "the whole fingerprint in the seal block"
+    );
 }
 
 #[test]
@@ -233,9 +278,15 @@ fn the_pdf_is_a4_archival_and_tagged_with_dutch_metadata() {
     );
     let meta = pdf_info(&pdf, true);
     assert!(meta.contains("<pdfaid:part>2</pdfaid:part>"), "{meta}");
-    assert!(meta.contains("<pdfaid:conformance>A</pdfaid:conformance>"), "{meta}");
+    assert!(
+        meta.contains("<pdfaid:conformance>A</pdfaid:conformance>"),
+        "{meta}"
+    );
     assert!(meta.contains("<pdfuaid:part>1</pdfuaid:part>"), "{meta}");
-    assert!(meta.contains("<dc:language><rdf:Bag><rdf:li>nl-NL</rdf:li>"), "{meta}");
+    assert!(
+        meta.contains("<dc:language><rdf:Bag><rdf:li>nl-NL</rdf:li>"),
+        "{meta}"
+    );
 }
 
 #[test]
@@ -249,17 +300,24 @@ fn no_row_of_the_plan_is_split_over_two_pages() {
     let view = store.assessment_view(id).unwrap();
     let mut checked = 0;
     for criterion in view.themes.iter().flat_map(|t| &t.criteria) {
-        let Some(answer) = &criterion.answer else { continue };
+        let Some(answer) = &criterion.answer else {
+            continue;
+        };
         if answer.status != Some(Status::Partial) && answer.status != Some(Status::Open) {
             continue;
         }
         let deadline = dutch::short_date_text(answer.deadline.as_deref().unwrap());
         let code_page = pages.iter().position(|p| {
-            p.lines().any(|l| l.split_whitespace().next() == Some(criterion.code.as_str()))
+            p.lines()
+                .any(|l| l.split_whitespace().next() == Some(criterion.code.as_str()))
         });
         let deadline_page = pages.iter().position(|p| p.contains(&deadline));
         assert!(code_page.is_some(), "{} not printed", criterion.code);
-        assert_eq!(code_page, deadline_page, "row {} split over two pages", criterion.code);
+        assert_eq!(
+            code_page, deadline_page,
+            "row {} split over two pages",
+            criterion.code
+        );
         checked += 1;
     }
     assert_eq!(checked, 120);
@@ -280,13 +338,27 @@ fn the_public_variant_names_nobody() {
         let pdf = pdf_pages(&r.render(ReportFormat::Pdf).unwrap()).join("\n");
         let docx = docx_text(&r.render(ReportFormat::Docx).unwrap());
         for text in [&pdf, &docx] {
-            assert!(!text.contains("Jan Jansen"), "{document:?}: an owner's name");
-            assert!(!text.contains("College van B&W"), "{document:?}: who sealed");
+            assert!(
+                !text.contains("Jan Jansen"),
+                "{document:?}: an owner's name"
+            );
+            assert!(
+                !text.contains("College van B&W"),
+                "{document:?}: who sealed"
+            );
             assert!(!text.contains("Marie de Vries"), "{document:?}: who edited");
-            assert!(text.contains("openbare versie"), "{document:?}: says it is public");
+            assert!(
+                text.contains("openbare versie"),
+                "{document:?}: says it is public"
+            );
         }
-        let private = report(&store, id, document, false).render(ReportFormat::Docx).unwrap();
-        assert!(docx_text(&private).contains("Jan Jansen"), "the full variant names owners");
+        let private = report(&store, id, document, false)
+            .render(ReportFormat::Docx)
+            .unwrap();
+        assert!(
+            docx_text(&private).contains("Jan Jansen"),
+            "the full variant names owners"
+        );
     }
 }
 
@@ -304,14 +376,23 @@ fn the_word_file_has_the_same_numbers_and_uses_named_styles() {
     let document = docx_part(&docx, "word/document.xml");
     let styles = docx_part(&docx, "word/styles.xml");
     for (id, name) in [("Heading1", "heading 1"), ("Caption", "caption")] {
-        assert!(document.contains(&format!("w:val=\"{id}\"")), "{id} not used");
-        assert!(styles.contains(&format!("w:val=\"{name}\"")), "{name} not defined");
+        assert!(
+            document.contains(&format!("w:val=\"{id}\"")),
+            "{id} not used"
+        );
+        assert!(
+            styles.contains(&format!("w:val=\"{name}\"")),
+            "{name} not defined"
+        );
     }
     assert!(document.contains("<w:tblHeader />"), "header rows repeat");
     assert!(document.contains("<w:cantSplit />"), "rows are not split");
     assert!(styles.contains("nl-NL"), "Dutch text");
     let core = docx_part(&docx, "docProps/core.xml");
-    assert!(core.contains("<dc:title>Verantwoording borging AVG — Mijn organisatie, ronde"), "{core}");
+    assert!(
+        core.contains("<dc:title>Verantwoording borging AVG — Mijn organisatie, ronde"),
+        "{core}"
+    );
 }
 
 #[test]
@@ -338,8 +419,14 @@ fn user_text_is_printed_as_text_never_as_layout_code() {
 
 #[test]
 fn a_file_name_chooses_the_format() {
-    assert_eq!(ReportFormat::of_file_name(Path::new("a/Verslag.PDF")), Some(ReportFormat::Pdf));
-    assert_eq!(ReportFormat::of_file_name(Path::new("b.docx")), Some(ReportFormat::Docx));
+    assert_eq!(
+        ReportFormat::of_file_name(Path::new("a/Verslag.PDF")),
+        Some(ReportFormat::Pdf)
+    );
+    assert_eq!(
+        ReportFormat::of_file_name(Path::new("b.docx")),
+        Some(ReportFormat::Docx)
+    );
     assert_eq!(ReportFormat::of_file_name(Path::new("c.doc")), None);
     assert_eq!(ReportFormat::of_file_name(Path::new("geen-extensie")), None);
 }
@@ -347,7 +434,11 @@ fn a_file_name_chooses_the_format() {
 #[test]
 fn the_comparison_gives_the_change_per_theme_and_the_criteria_that_moved() {
     let (mut store, earlier) = round(5);
-    let organisation = store.assessment_view(earlier).unwrap().assessment.organisation_id;
+    let organisation = store
+        .assessment_view(earlier)
+        .unwrap()
+        .assessment
+        .organisation_id;
     let new = crate::NewRound {
         organisation,
         name: "2027".into(),
@@ -358,12 +449,17 @@ fn the_comparison_gives_the_change_per_theme_and_the_criteria_that_moved() {
     let view = store.assessment_view(later).unwrap();
     // 1.2 (partial) becomes implemented, 1.1 (implemented) becomes open.
     let theme = &view.themes[0];
-    for (criterion, status) in [(&theme.criteria[1], Status::Implemented), (&theme.criteria[0], Status::Open)] {
+    for (criterion, status) in [
+        (&theme.criteria[1], Status::Implemented),
+        (&theme.criteria[0], Status::Open),
+    ] {
         let answer = AnswerInput {
             status: Some(status),
             ..criterion.answer.clone().unwrap()
         };
-        store.save_answer(later, criterion.id, &answer, &ctx()).unwrap();
+        store
+            .save_answer(later, criterion.id, &answer, &ctx())
+            .unwrap();
     }
     let earlier_view = store.assessment_view(earlier).unwrap();
     let view = store.assessment_view(later).unwrap();
@@ -376,7 +472,10 @@ fn the_comparison_gives_the_change_per_theme_and_the_criteria_that_moved() {
     });
     let pdf = pdf_pages(&r.render(ReportFormat::Pdf).unwrap()).join("\n");
     let earlier_name = &earlier_view.assessment.name;
-    assert!(pdf.contains(&format!("3. Vergelijking met ronde {earlier_name}")), "{pdf}");
+    assert!(
+        pdf.contains(&format!("3. Vergelijking met ronde {earlier_name}")),
+        "{pdf}"
+    );
     // Theme 1: 1 of 4 in scope implemented before (25%), still 1 of 4 after (1.2 up, 1.1 down).
     let line = pdf
         .lines()
@@ -387,26 +486,48 @@ fn the_comparison_gives_the_change_per_theme_and_the_criteria_that_moved() {
     assert!(pdf.contains("Verbeterd") && pdf.contains("Verslechterd"));
     let docx = r.render(ReportFormat::Docx).unwrap();
     let document = docx_part(&docx, "word/document.xml");
-    assert!(document.contains("w:val=\"Heading2\""), "Verbeterd and Verslechterd are Kop 2");
+    assert!(
+        document.contains("w:val=\"Heading2\""),
+        "Verbeterd and Verslechterd are Kop 2"
+    );
     let text = docx_text(&docx);
-    assert!(text.contains("1.2") && text.contains("Gedeeltelijk Geïmplementeerd"), "{text}");
-    assert!(text.contains("Geïmplementeerd Vraagt aandacht"), "1.1 got worse");
+    assert!(
+        text.contains("1.2") && text.contains("Gedeeltelijk Geïmplementeerd"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Geïmplementeerd Vraagt aandacht"),
+        "1.1 got worse"
+    );
 }
 
 /// Writes both documents of a sealed and an unsealed round to `REPORT_SAMPLES` to look at.
 #[test]
 fn samples_to_look_at() {
-    let Some(dir) = std::env::var_os("REPORT_SAMPLES") else { return };
+    let Some(dir) = std::env::var_os("REPORT_SAMPLES") else {
+        return;
+    };
     let dir = std::path::PathBuf::from(dir);
     let (mut store, id) = round(30);
     for (state, sealed) in [("concept", false), ("vastgesteld", true)] {
         if sealed {
             seal(&mut store, id);
         }
-        for (name, document) in [("overzicht", DocumentKind::Overview), ("verantwoording", DocumentKind::Accountability)] {
+        for (name, document) in [
+            ("overzicht", DocumentKind::Overview),
+            ("verantwoording", DocumentKind::Accountability),
+        ] {
             let r = report(&store, id, document, false);
-            std::fs::write(dir.join(format!("{name}-{state}.pdf")), r.render(ReportFormat::Pdf).unwrap()).unwrap();
-            std::fs::write(dir.join(format!("{name}-{state}.docx")), r.render(ReportFormat::Docx).unwrap()).unwrap();
+            std::fs::write(
+                dir.join(format!("{name}-{state}.pdf")),
+                r.render(ReportFormat::Pdf).unwrap(),
+            )
+            .unwrap();
+            std::fs::write(
+                dir.join(format!("{name}-{state}.docx")),
+                r.render(ReportFormat::Docx).unwrap(),
+            )
+            .unwrap();
         }
     }
 }

@@ -614,3 +614,66 @@ async fn a_round_moves_to_a_new_catalog_version_with_a_review_list() {
     );
     app.stop().await;
 }
+
+fn pdf_text(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/install-deps.sh test");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_report_is_saved_as_pdf_and_word_from_the_overview() {
+    let (dir, store) = seeded(&[("1.1", Status::Implemented), ("1.2", Status::Open)]);
+    drop(store);
+    let app = App::start_in(dir).await;
+    app.show_screen("Overzicht").await;
+    // The Verantwoording, public: no names; the round has no earlier round to compare with.
+    app.client
+        .wait()
+        .at_most(ACTION_TIMEOUT)
+        .for_element(Locator::Css("[data-testid=rapport-document]"))
+        .await
+        .expect("the report panel")
+        .select_by_value("accountability")
+        .await
+        .expect("choose the document");
+    app.client
+        .find(Locator::Css("[data-testid=rapport-openbaar]"))
+        .await
+        .expect("public")
+        .click()
+        .await
+        .expect("tick public");
+    app.screenshot("rapport-keuze").await;
+    click_button(&app, "Opslaan als PDF…").await;
+    let target = app.dir.path().join("verantwoording.pdf");
+    support::answer_file_dialog(support::Dialog::Save, "Rapport opslaan als PDF", &target);
+    app.wait_for_texts("[data-testid=rapport-klaar]", |t| !t.is_empty())
+        .await;
+    let text = pdf_text(&target);
+    assert!(text.contains("Verantwoording borging AVG"), "{text}");
+    assert!(text.contains("openbare versie"), "{text}");
+    assert!(text.contains("CONCEPT"), "{text}");
+    assert!(text.contains("Pagina 1 van"), "{text}");
+
+    click_button(&app, "Opslaan als Word…").await;
+    // A name typed without extension gets .docx.
+    let word = app.dir.path().join("hoofdstuk");
+    support::answer_file_dialog(
+        support::Dialog::Save,
+        "Rapport opslaan als Word-document",
+        &word,
+    );
+    app.wait_for_texts("[data-testid=rapport-klaar]", |t| {
+        t.iter().any(|s| s.contains("hoofdstuk.docx"))
+    })
+    .await;
+    let bytes = std::fs::read(app.dir.path().join("hoofdstuk.docx")).expect("the Word file");
+    assert!(bytes.starts_with(b"PK"));
+    app.screenshot("rapport-opgeslagen").await;
+    app.stop().await;
+}

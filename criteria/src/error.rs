@@ -100,7 +100,7 @@ pub enum Error {
 
     /// A record that the caller referred to does not exist (any more).
     #[error(
-        "{what} is niet gevonden. Mogelijk is het intussen verwijderd; laad het scherm opnieuw."
+        "{what} is niet gevonden. Mogelijk is het intussen verwijderd."
     )]
     NotFound {
         /// What was looked for, in Dutch, e.g. "De beoordeling".

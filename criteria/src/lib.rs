@@ -17,6 +17,7 @@ pub mod import;
 mod improvement_plan;
 mod model;
 mod overview;
+mod seal_readiness;
 pub mod report;
 mod store;
 mod view;
@@ -33,8 +34,9 @@ pub use example::EXAMPLE_CATALOG_NAME;
 pub use improvement_plan::{ImprovementPlan, PlanItem};
 pub use model::{AssessmentId, CatalogId, CriterionId, Date, OrganisationId, Status, ThemeId};
 pub use overview::{CatalogRef, Counts, Overview, ThemeCounts};
+pub use seal_readiness::SealReadiness;
 pub use store::{
-    AnswerInput, ChangeContext, HistoryEntry, ImportOutcome, NewRound, OrganisationRounds,
+    AnswerInput, ChangeContext, HistoryEntry, ImportOutcome, NewRound, OrganisationRounds, Profile, ProfileEdit,
     RoundEdit, RoundEvent, RoundEventKind, RoundSummary, Rounds, SCHEMA_VERSION, Seal, SealCheck,
     SealRequest, Store,
 };

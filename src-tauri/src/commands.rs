@@ -45,11 +45,12 @@ pub fn save_answer(
     answer: AnswerInput,
 ) -> Result<bool, AppError> {
     let mut store = state.store()?;
+    let ctx = crate::data_path::change_context(&store);
     Ok(store.save_answer(
         assessment,
         criterion,
         &answer,
-        &crate::data_path::change_context(),
+        &ctx,
     )?)
 }
 
@@ -166,13 +167,15 @@ pub async fn confirm_import(
 ) -> Result<ImportOutcome, AppError> {
     let mut pending = state.pending_import();
     let plan = &pending.as_ref().ok_or(AppError::NoPendingImport)?.plan;
+    let mut store = state.store()?;
+    let ctx = crate::data_path::change_context(&store);
     let outcome = flows::confirm_import(
-        &mut *state.store()?,
+        &mut store,
         Some(assessment),
         plan,
         Some(&catalog),
         move_round,
-        &crate::data_path::change_context(),
+        &ctx,
     )?;
     *pending = None;
     Ok(outcome)
@@ -218,11 +221,13 @@ pub fn create_organisation(
     name: String,
     catalog_of: AssessmentId,
 ) -> Result<AssessmentView, AppError> {
+    let mut store = state.store()?;
+    let ctx = crate::data_path::change_context(&store);
     Ok(flows::create_organisation(
-        &mut *state.store()?,
+        &mut store,
         &name,
         Some(catalog_of),
-        &crate::data_path::change_context(),
+        &ctx,
     )?)
 }
 
@@ -233,7 +238,7 @@ pub fn rename_organisation(
     organisation: OrganisationId,
     name: String,
 ) -> Result<(), AppError> {
-    Ok(state.store()?.rename_organisation(organisation, &name)?)
+    Ok(store.rename_organisation(organisation, &name)?)
 }
 
 /// Opens another round; it stays open after a restart.
@@ -242,7 +247,7 @@ pub fn open_round(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
 ) -> Result<AssessmentView, AppError> {
-    Ok(state.store()?.open_round(assessment)?)
+    Ok(store.open_round(assessment)?)
 }
 
 /// Creates a round (optionally carrying another round's answers over) and opens it.
@@ -251,10 +256,12 @@ pub fn create_round(
     state: tauri::State<'_, AppState>,
     round: NewRound,
 ) -> Result<AssessmentView, AppError> {
+    let mut store = state.store()?;
+    let ctx = crate::data_path::change_context(&store);
     Ok(flows::create_round(
-        &mut *state.store()?,
+        &mut store,
         &round,
-        &crate::data_path::change_context(),
+        &ctx,
     )?)
 }
 
@@ -265,11 +272,13 @@ pub fn edit_round(
     assessment: AssessmentId,
     edit: criteria::RoundEdit,
 ) -> Result<AssessmentView, AppError> {
+    let mut store = state.store()?;
+    let ctx = crate::data_path::change_context(&store);
     Ok(flows::edit_round(
-        &mut *state.store()?,
+        &mut store,
         assessment,
         &edit,
-        &crate::data_path::change_context(),
+        &ctx,
     )?)
 }
 
@@ -280,9 +289,9 @@ pub fn seal_round(
     assessment: AssessmentId,
     request: SealRequest,
 ) -> Result<Seal, AppError> {
-    Ok(state
-        .store()?
-        .seal_round(assessment, &request, &crate::data_path::change_context())?)
+    let mut store = state.store()?;
+    let ctx = crate::data_path::change_context(&store);
+    Ok(store.seal_round(assessment, &request, &ctx)?)
 }
 
 /// Reopens a sealed round; recorded in the round's log.
@@ -291,9 +300,9 @@ pub fn unseal_round(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
 ) -> Result<(), AppError> {
-    Ok(state
-        .store()?
-        .unseal_round(assessment, &crate::data_path::change_context())?)
+    let mut store = state.store()?;
+    let ctx = crate::data_path::change_context(&store);
+    Ok(store.unseal_round(assessment, &ctx)?)
 }
 
 /// For a sealed round: whether its data still match the fingerprint.
@@ -302,7 +311,7 @@ pub fn check_seal(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
 ) -> Result<Option<SealCheck>, AppError> {
-    Ok(state.store()?.check_seal(assessment)?)
+    Ok(store.check_seal(assessment)?)
 }
 
 /// What happened to a round (created, sealed, reopened, moved), newest first.
@@ -311,7 +320,7 @@ pub fn round_events(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
 ) -> Result<Vec<RoundEvent>, AppError> {
-    Ok(state.store()?.round_events(assessment)?)
+    Ok(store.round_events(assessment)?)
 }
 
 /// Compares two rounds of the same organisation.
@@ -321,7 +330,7 @@ pub fn compare_rounds(
     from: AssessmentId,
     to: AssessmentId,
 ) -> Result<Comparison, AppError> {
-    Ok(state.store()?.compare(from, to)?)
+    Ok(store.compare(from, to)?)
 }
 
 /// The improvement plan of a round, with overdue items judged on today's date.
@@ -330,9 +339,7 @@ pub fn improvement_plan(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
 ) -> Result<ImprovementPlan, AppError> {
-    Ok(state
-        .store()?
-        .improvement_plan(assessment, crate::data_path::today())?)
+    Ok(store.improvement_plan(assessment, crate::data_path::today())?)
 }
 
 /// Asks where to save (native dialog, proposed name from organisation and round), writes the
@@ -345,7 +352,7 @@ pub async fn export_workbook<R: tauri::Runtime>(
     compare_with: Option<AssessmentId>,
 ) -> Result<Option<String>, AppError> {
     // The proposed file name comes from the round; the dialog runs without the store locked.
-    let view = state.store()?.assessment_view(assessment)?;
+    let view = store.assessment_view(assessment)?;
     let picked = app
         .dialog()
         .file()
@@ -459,6 +466,39 @@ fn report_request(round: AssessmentId, choice: ReportChoice) -> flows::ReportReq
         choice,
         printed_on: crate::clock::now().date(),
     }
+}
+
+/// What is still incomplete in a round, shown before it is sealed.
+#[tauri::command]
+pub fn seal_readiness(
+    state: tauri::State<'_, AppState>,
+    assessment: AssessmentId,
+) -> Result<criteria::SealReadiness, AppError> {
+    let view = state.store()?.assessment_view(assessment)?;
+    Ok(criteria::SealReadiness::of(&view))
+}
+
+/// Who works with the app (the first-start screen asks when `user_name` is empty).
+#[tauri::command]
+pub fn profile(
+    state: tauri::State<'_, AppState>,
+    assessment: AssessmentId,
+) -> Result<criteria::Profile, AppError> {
+    Ok(state
+        .store()?
+        .profile(assessment, &crate::data_path::os_user())?)
+}
+
+/// Saves the user's name and the organisation's name; returns the round as it is now.
+#[tauri::command]
+pub fn save_profile(
+    state: tauri::State<'_, AppState>,
+    assessment: AssessmentId,
+    edit: criteria::ProfileEdit,
+) -> Result<AssessmentView, AppError> {
+    let mut store = state.store()?;
+    store.save_profile(assessment, &edit)?;
+    Ok(store.assessment_view(assessment)?)
 }
 
 /// The page's answer when the window is being closed: `close` once every edit is saved, or

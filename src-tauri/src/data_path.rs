@@ -25,15 +25,23 @@ pub fn database_path() -> std::io::Result<PathBuf> {
     Ok(path)
 }
 
-/// Who makes a change and when, for the history: the operating-system user, now.
-pub fn change_context() -> criteria::ChangeContext {
-    let by = ["USER", "USERNAME", "LOGNAME"]
+/// The operating system's user name: who signs a change when the user gave no name.
+pub fn os_user() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
         .iter()
-        .find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| "onbekend".to_owned());
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.trim().is_empty()))
+        .unwrap_or_else(|| "onbekend".to_owned())
+}
+
+/// Who makes a change and when, for the history and the round log: the name the user gave
+/// (first-start screen), else the operating system's user; now.
+pub fn change_context(store: &criteria::Store) -> criteria::ChangeContext {
+    let fallback = os_user();
     criteria::ChangeContext {
         at: crate::clock::now(),
-        by,
+        // Reading one app_state row does not fail in practice; if it does, the change is
+        // still signed, by the OS user.
+        by: store.author(&fallback).unwrap_or(fallback),
     }
 }
 

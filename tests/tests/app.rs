@@ -788,3 +788,58 @@ async fn a_workbook_nothing_is_recognised_in_opens_the_mapping_form_instead_of_a
     assert_eq!(app.status_of("K3").await, "Vraagt aandacht");
     app.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_start_asks_who_works_and_the_name_signs_the_history() {
+    let app = App::start_unnamed().await;
+    let screen = app
+        .wait_for_texts("[data-testid=profiel] h1", |t| !t.is_empty())
+        .await;
+    assert_eq!(screen, ["Welkom bij AVG-borging"]);
+    app.screenshot("eerste-start").await;
+    // Saving without a name is refused in Dutch; nothing is lost.
+    let name = app.wait_for("#profiel-naam", ACTION_TIMEOUT).await;
+    name.send_keys("Marie de Vries").await.expect("typed");
+    let organisation = app.wait_for("#profiel-organisatie", ACTION_TIMEOUT).await;
+    organisation
+        .send_keys("Gemeente Voorbeeldstad")
+        .await
+        .expect("typed");
+    app.client
+        .find(fantoccini::Locator::XPath(
+            "//button[normalize-space(.)='Opslaan en beginnen']",
+        ))
+        .await
+        .expect("the save button")
+        .click()
+        .await
+        .expect("click");
+    app.wait_for("li.criterion", START_TIMEOUT).await;
+    let context = app.texts("[data-testid=context]").await;
+    assert!(context[0].starts_with("Gemeente Voorbeeldstad"), "{context:?}");
+    assert_eq!(app.texts("[data-testid=wie]").await, ["Marie de Vries"]);
+    app.screenshot("eerste-start-opgeslagen").await;
+
+    // The name signs what is changed; it is asked only once.
+    app.focus_row("1.1").await;
+    app.press("1").await;
+    app.wait_for_texts("li.criterion[data-code='1.1'] .status, button.row[data-code='1.1'] .status", |t| {
+        t.iter().any(|s| s == "Geïmplementeerd")
+    })
+    .await;
+    let dir = app.stop().await;
+    let store = criteria::Store::open(&App::db_path_in(dir.path())).expect("database");
+    let round = store.current_round().expect("a round");
+    let view = store.assessment_view(round).expect("view");
+    let criterion = view.themes[0].criteria[0].id;
+    let history = store.history(round, criterion).expect("history");
+    assert_eq!(history[0].changed_by, "Marie de Vries");
+    drop(store);
+    // Started again on the same file (without the test set-up's name): no question this time.
+    let db = App::db_path_in(dir.path());
+    let app = App::start_with(dir, &db, false).await;
+    app.wait_for("li.criterion", START_TIMEOUT).await;
+    assert!(app.texts("[data-testid=profiel]").await.is_empty());
+    assert_eq!(app.texts("[data-testid=wie]").await, ["Marie de Vries"]);
+    app.stop().await;
+}

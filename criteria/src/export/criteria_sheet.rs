@@ -200,6 +200,11 @@ pub(super) fn add(workbook: &mut Workbook, view: &AssessmentView) -> Result<()> 
         .set_paper_size(PAPER_A4)
         .set_print_fit_to_pages(1, 0);
     sheet.set_repeat_rows(0, 0).map_err(workbook_error)?;
+    // The print area stops before the hidden key column: printed, a hidden column at the edge
+    // left faint marks in LibreOffice (issue 16).
+    sheet
+        .set_print_area(0, 0, last_row, KEY - 1)
+        .map_err(workbook_error)?;
     set_page_header_footer(sheet, view);
     Ok(())
 }

@@ -312,6 +312,11 @@ fn the_criteria_sheet_is_set_up_for_filtering_editing_and_printing() {
         workbook.contains(r#"<definedName name="_xlnm.Print_Titles" localSheetId="0">Criteria!$1:$1</definedName>"#),
         "{workbook}"
     );
+    // The hidden key column (L) is outside the print area.
+    assert!(
+        workbook.contains(r#"<definedName name="_xlnm.Print_Area" localSheetId="0">Criteria!$A$1:$K$"#),
+        "{workbook}"
+    );
 }
 
 #[test]

@@ -14,6 +14,7 @@ mod lock;
 mod migrations;
 mod organisations;
 mod own_files;
+mod profile;
 mod rounds;
 mod sealing;
 
@@ -34,6 +35,7 @@ pub use events::{RoundEvent, RoundEventKind};
 pub use import::ImportOutcome;
 pub use lock::{DatabaseLock, LOCK_WAIT, Opener, lock_paths, window_is_open};
 pub use own_files::FileUse;
+pub use profile::{Profile, ProfileEdit};
 pub use rounds::{NewRound, OrganisationRounds, RoundEdit, RoundSummary, Rounds};
 pub use sealing::{SealCheck, SealRequest};
 

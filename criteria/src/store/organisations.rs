@@ -64,6 +64,21 @@ pub(super) fn organisation_by_name(conn: &Connection, name: &str) -> Result<Orga
     })
 }
 
+/// Renames organisation `id` to the checked `name`, refusing a name another one has.
+pub(super) fn rename(conn: &Connection, id: OrganisationId, name: &str) -> Result<()> {
+    ensure_organisation_name_free(conn, name, Some(id))?;
+    let changed = conn.execute(
+        "UPDATE organisation SET name = ?2 WHERE id = ?1",
+        params![id, name],
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound {
+            what: "De organisatie",
+        });
+    }
+    Ok(())
+}
+
 impl Store {
     /// Creates an organisation with a first round (named after the year, on the catalog of
     /// `catalog_of`, the round the user has open) and opens that round.
@@ -104,19 +119,7 @@ impl Store {
     /// Renames an organisation.
     pub fn rename_organisation(&mut self, id: OrganisationId, name: &str) -> Result<()> {
         let name = clean_name(name, "de organisatie")?;
-        self.write(|conn| {
-            ensure_organisation_name_free(conn, &name, Some(id))?;
-            let changed = conn.execute(
-                "UPDATE organisation SET name = ?2 WHERE id = ?1",
-                params![id, name],
-            )?;
-            if changed == 0 {
-                return Err(Error::NotFound {
-                    what: "De organisatie",
-                });
-            }
-            Ok(())
-        })
+        self.write(|conn| rename(conn, id, &name))
     }
 }
 

@@ -242,7 +242,7 @@ impl Selection {
 }
 
 fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<ExitCode, Failure> {
-    let ctx = crate::data_path::change_context();
+    let ctx = crate::data_path::change_context(store);
     match command {
         Command::Import {
             file,
@@ -385,6 +385,11 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
         }
         Command::Seal { round, by, date } => {
             let id = selection.named(store, &round)?;
+            // The formal act is the user's: what is incomplete is said, not refused.
+            let readiness = criteria::SealReadiness::of(&store.assessment_view(id)?);
+            for line in readiness.lines() {
+                eprintln!("Let op: {line}");
+            }
             let seal = store.seal_round(
                 id,
                 &SealRequest {
@@ -517,7 +522,7 @@ fn import(
         &plan,
         None,
         false,
-        &crate::data_path::change_context(),
+        &crate::data_path::change_context(store),
     )?;
     println!(
         "Geïmporteerd in beoordeling {:?}: {} criteria, {}{}.",

@@ -52,6 +52,12 @@ async fn click_button(app: &App, text: &str) {
 async fn fill(app: &App, css: &str, text: &str) {
     let field = app.wait_for(css, ACTION_TIMEOUT).await;
     field.clear().await.expect("field cleared");
+    // Select what is left (a proposed value the page filled in) and type over it, as a person
+    // does: Ctrl+A, then the text.
+    field
+        .send_keys("\u{E009}a\u{E009}")
+        .await
+        .expect("select all");
     field.send_keys(text).await.expect("typed");
 }
 
@@ -210,8 +216,28 @@ async fn a_sealed_round_shows_its_fingerprint_refuses_edits_and_can_be_reopened(
     app.wait_for("button.row[data-code='1.1']", START_TIMEOUT)
         .await;
     app.show_screen("Rondes").await;
+    // "Vastgesteld door" proposes the user's name (the test set-up gives one).
+    let proposed = app
+        .wait_for_values("#vastgesteld-door", |v| !v.is_empty())
+        .await;
+    assert_eq!(proposed, support::TEST_USER);
     fill(&app, "#vastgesteld-door", "College van B&W").await;
-    click_button(&app, "Vaststellen").await;
+    click_button(&app, "Vaststellen…").await;
+    // Before the formal act: what is incomplete, and who seals on which date.
+    let incomplete = app
+        .wait_for_texts("[data-testid=onvolledig] li", |t| !t.is_empty())
+        .await;
+    assert!(
+        incomplete[0].contains("criteria zijn niet beoordeeld: 1.2, 1.3"),
+        "{incomplete:?}"
+    );
+    let confirm = app
+        .texts("[data-testid=vaststellen-bevestigen]")
+        .await
+        .join(" ");
+    assert!(confirm.contains("Vastgesteld door College van B&W op"), "{confirm}");
+    app.screenshot("vaststellen-bevestigen").await;
+    click_button(&app, "Definitief vaststellen").await;
     let fingerprint = app
         .wait_for_texts("[data-testid=vingerafdruk]", |t| !t.is_empty())
         .await

@@ -17,6 +17,10 @@ pub const START_TIMEOUT: Duration = Duration::from_secs(60);
 /// How long a screen may take to react to an action.
 pub const ACTION_TIMEOUT: Duration = Duration::from_secs(15);
 
+/// The name the test set-up gives the user, so the first-start screen does not stand in front
+/// of every journey (the first-start journey starts with [`App::start_unnamed`]).
+pub const TEST_USER: &str = "Fenna Goossens";
+
 /// The running app and the WebDriver session that drives it.
 pub struct App {
     pub client: Client,
@@ -121,8 +125,21 @@ impl App {
         App::start_in(dir).await
     }
 
-    /// Starts the app on the database `avg-borging.sqlite3` in `dir` (created when missing).
+    /// Starts the app on the database `avg-borging.sqlite3` in `dir` (created when missing),
+    /// with the user's name given ([`TEST_USER`]) when the database can be opened.
     pub async fn start_in(dir: tempfile::TempDir) -> App {
+        let db = App::db_path_in(dir.path());
+        // A damaged or newer database is left exactly as the test made it.
+        if let Ok(mut store) = criteria::Store::open(&db) {
+            store.set_user_name(TEST_USER).expect("the test user's name");
+        }
+        App::start_with(dir, &db, false).await
+    }
+
+    /// Starts the app on a new, empty database without a user name: the first start of a
+    /// new user.
+    pub async fn start_unnamed() -> App {
+        let dir = tempfile::tempdir().expect("temp dir");
         let db = App::db_path_in(dir.path());
         App::start_with(dir, &db, false).await
     }
@@ -238,6 +255,24 @@ impl App {
             return texts;
         }
         panic!("{css} kept being replaced while it was read");
+    }
+
+    /// Waits until the value of the field `css` satisfies `check`, and returns it.
+    pub async fn wait_for_values(&self, css: &str, check: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + ACTION_TIMEOUT;
+        loop {
+            let field = self.wait_for(css, ACTION_TIMEOUT).await;
+            let value = field
+                .prop("value")
+                .await
+                .expect("value")
+                .unwrap_or_default();
+            if check(&value) {
+                return value;
+            }
+            assert!(Instant::now() < deadline, "{css} kept the value {value:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await; // next render
+        }
     }
 
     /// Saves a screenshot under `target/e2e-screenshots/NAME.png` for a person to look at.

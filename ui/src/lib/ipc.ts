@@ -29,7 +29,15 @@ export function toApiError(thrown: unknown): ApiError {
     typeof (thrown as ErrorReport).code === "string" &&
     typeof (thrown as ErrorReport).message === "string"
   ) {
-    return new ApiError(thrown as ErrorReport);
+    const report = thrown as ErrorReport;
+    // The core's message fits a terminal too; in the window the way out is to look again.
+    if (report.code === "not_found") {
+      return new ApiError({
+        code: report.code,
+        message: `${report.message} Kies het scherm opnieuw om de actuele gegevens te zien.`,
+      });
+    }
+    return new ApiError(report);
   }
   return new ApiError(UNEXPECTED);
 }

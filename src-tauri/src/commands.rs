@@ -238,7 +238,7 @@ pub fn rename_organisation(
     organisation: OrganisationId,
     name: String,
 ) -> Result<(), AppError> {
-    Ok(store.rename_organisation(organisation, &name)?)
+    Ok(state.store()?.rename_organisation(organisation, &name)?)
 }
 
 /// Opens another round; it stays open after a restart.
@@ -247,7 +247,7 @@ pub fn open_round(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
 ) -> Result<AssessmentView, AppError> {
-    Ok(store.open_round(assessment)?)
+    Ok(state.store()?.open_round(assessment)?)
 }
 
 /// Creates a round (optionally carrying another round's answers over) and opens it.
@@ -311,7 +311,7 @@ pub fn check_seal(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
 ) -> Result<Option<SealCheck>, AppError> {
-    Ok(store.check_seal(assessment)?)
+    Ok(state.store()?.check_seal(assessment)?)
 }
 
 /// What happened to a round (created, sealed, reopened, moved), newest first.
@@ -320,7 +320,7 @@ pub fn round_events(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
 ) -> Result<Vec<RoundEvent>, AppError> {
-    Ok(store.round_events(assessment)?)
+    Ok(state.store()?.round_events(assessment)?)
 }
 
 /// Compares two rounds of the same organisation.
@@ -330,7 +330,7 @@ pub fn compare_rounds(
     from: AssessmentId,
     to: AssessmentId,
 ) -> Result<Comparison, AppError> {
-    Ok(store.compare(from, to)?)
+    Ok(state.store()?.compare(from, to)?)
 }
 
 /// The improvement plan of a round, with overdue items judged on today's date.
@@ -339,7 +339,9 @@ pub fn improvement_plan(
     state: tauri::State<'_, AppState>,
     assessment: AssessmentId,
 ) -> Result<ImprovementPlan, AppError> {
-    Ok(store.improvement_plan(assessment, crate::data_path::today())?)
+    Ok(state
+        .store()?
+        .improvement_plan(assessment, crate::data_path::today())?)
 }
 
 /// Asks where to save (native dialog, proposed name from organisation and round), writes the
@@ -352,7 +354,7 @@ pub async fn export_workbook<R: tauri::Runtime>(
     compare_with: Option<AssessmentId>,
 ) -> Result<Option<String>, AppError> {
     // The proposed file name comes from the round; the dialog runs without the store locked.
-    let view = store.assessment_view(assessment)?;
+    let view = state.store()?.assessment_view(assessment)?;
     let picked = app
         .dialog()
         .file()

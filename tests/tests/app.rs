@@ -832,7 +832,7 @@ async fn the_first_start_asks_who_works_and_the_name_signs_the_history() {
     let round = store.current_round().expect("a round");
     let view = store.assessment_view(round).expect("view");
     let criterion = view.themes[0].criteria[0].id;
-    let history = store.history(round, criterion).expect("history");
+    let history = store.answer_history(round, criterion).expect("history");
     assert_eq!(history[0].changed_by, "Marie de Vries");
     drop(store);
     // Started again on the same file (without the test set-up's name): no question this time.

@@ -146,7 +146,7 @@ mod tests {
         store
             .set_status(round, &view.themes[0].criteria[0].code, crate::Status::Open, None, &ctx)
             .unwrap();
-        let history = store.history(round, criterion).unwrap();
+        let history = store.answer_history(round, criterion).unwrap();
         assert_eq!(history[0].changed_by, "Marie de Vries");
 
         let empty = ProfileEdit {

@@ -886,6 +886,44 @@ reason: BackupReason,
  */
 bytes: number, };
 
+export type Profile = { 
+/**
+ * The name the user gave; `None` until they answered the first-start question.
+ */
+user_name: string | null, 
+/**
+ * The name used when none was given: the operating system's user name.
+ */
+fallback_name: string, 
+/**
+ * The organisation of the open round.
+ */
+organisation: string, };
+
+export type SealReadiness = { 
+/**
+ * Criteria without a status.
+ */
+unanswered: Array<CriterionRef>, 
+/**
+ * Criteria marked niet van toepassing without a justification.
+ */
+unjustified: Array<CriterionRef>, 
+/**
+ * Answers carried over from another round (or catalog version), not confirmed or changed.
+ */
+unconfirmed: Array<CriterionRef>, };
+
+export type ProfileEdit = { 
+/**
+ * The user's name.
+ */
+user_name: string, 
+/**
+ * The name of the organisation of the open round.
+ */
+organisation: string, };
+
 export type DocumentKind = "overview" | "accountability";
 
 export type ReportFormat = "pdf" | "docx";

@@ -1,7 +1,7 @@
 // Generated from src-tauri/src/commands.rs by `make bindings`: do not edit by hand.
 // One function per command; errors are thrown as ApiError (see ipc.ts).
 import { call } from "./ipc";
-import type { AnswerInput, AssessmentId, AssessmentView, BackupInfo, CatalogChanges, CatalogIdentity, Comparison, CriterionId, ErrorReport, HistoryEntry, ImportCorrections, ImportOutcome, ImportPlan, ImprovementPlan, NewRound, OrganisationId, Overview, ReportChoice, ReportFormat, RoundEdit, RoundEvent, Rounds, Seal, SealCheck, SealRequest } from "./bindings";
+import type { AnswerInput, AssessmentId, AssessmentView, BackupInfo, CatalogChanges, CatalogIdentity, Comparison, CriterionId, ErrorReport, HistoryEntry, ImportCorrections, ImportOutcome, ImportPlan, ImprovementPlan, NewRound, OrganisationId, Overview, Profile, ProfileEdit, ReportChoice, ReportFormat, RoundEdit, RoundEvent, Rounds, Seal, SealCheck, SealReadiness, SealRequest } from "./bindings";
 
 /**
  * The assessment that is open, with its catalog; on first start the example catalog is loaded.
@@ -204,6 +204,27 @@ export function saveReport(assessment: AssessmentId, choice: ReportChoice, forma
  */
 export function previousRound(assessment: AssessmentId): Promise<AssessmentId | null> {
   return call<AssessmentId | null>("previous_round", { assessment });
+}
+
+/**
+ * What is still incomplete in a round, shown before it is sealed.
+ */
+export function sealReadiness(assessment: AssessmentId): Promise<SealReadiness> {
+  return call<SealReadiness>("seal_readiness", { assessment });
+}
+
+/**
+ * Who works with the app (the first-start screen asks when `user_name` is empty).
+ */
+export function profile(assessment: AssessmentId): Promise<Profile> {
+  return call<Profile>("profile", { assessment });
+}
+
+/**
+ * Saves the user's name and the organisation's name; returns the round as it is now.
+ */
+export function saveProfile(assessment: AssessmentId, edit: ProfileEdit): Promise<AssessmentView> {
+  return call<AssessmentView>("save_profile", { assessment, edit });
 }
 
 /**

@@ -17,11 +17,15 @@ async fn value_of(app: &App, css: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Empties the field `css` and types `text` into it, as a user who selects it all first.
+/// Types `text` over what the field `css` holds, as a user who selects it all (Ctrl+A) first:
+/// the field is never empty in between.
 async fn retype(app: &App, css: &str, text: &str) {
     let field = app.wait_for(css, ACTION_TIMEOUT).await;
     field.click().await.expect("the field can be clicked");
-    field.clear().await.expect("the field can be emptied");
+    field
+        .send_keys("\u{e009}a\u{e000}")
+        .await
+        .expect("all selected");
     field.send_keys(text).await.expect("typed");
 }
 
@@ -58,6 +62,13 @@ async fn dates_are_typed_shown_and_picked_the_dutch_way() {
         ["30-02-2027 bestaat niet; typ een datum als 30-06-2027"]
     );
     assert_eq!(value_of(&app, "#veld-deadline").await, "30-02-2027");
+    app.client
+        .execute(
+            "document.querySelector('.field-error').scrollIntoView({block: 'center'}); return true;",
+            vec![],
+        )
+        .await
+        .expect("scrolled to the refusal");
     app.screenshot("datum-bestaat-niet").await;
 
     // The calendar opens on the saved date, in Dutch, the week from Monday; the arrow keys move

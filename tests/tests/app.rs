@@ -12,6 +12,9 @@ mod performance;
 #[path = "journeys/no_loss.rs"]
 mod no_loss;
 
+#[path = "journeys/dates.rs"]
+mod dates;
+
 use support::{ACTION_TIMEOUT, App, START_TIMEOUT};
 
 const WINDOW_TITLE: &str = "AVG-borging — zelfevaluatie borging AVG";
@@ -443,8 +446,7 @@ async fn every_screen_has_no_serious_accessibility_violations() {
     let mut report = Vec::new();
     report.extend(app.accessibility_violations().await);
 
-    app.click_row("1.1").await; // the detail pane
-    app.wait_for("#detail-kop", ACTION_TIMEOUT).await;
+    app.open_row("1.1").await; // the detail pane
     report.extend(app.accessibility_violations().await);
 
     for (screen, ready) in [
@@ -657,7 +659,20 @@ async fn the_details_fit_beside_or_over_the_list_and_the_tabs_stay_in_view() {
         .await;
     for (width, height, code) in [(1024, 768, "1.3"), (1280, 800, "1.4")] {
         app.client.set_window_size(width, height).await.unwrap();
-        app.click_row(code).await;
+        // A click selects the row and keeps the keyboard on it: 1 sets its status at once, and
+        // no details open.
+        app.focus_row(code).await;
+        app.press("1").await;
+        app.wait_for_texts(&format!("button.row[data-code='{code}'] .status"), |t| {
+            t == ["Geïmplementeerd"]
+        })
+        .await;
+        assert!(
+            app.texts("#detail-kop").await.is_empty(),
+            "{width}x{height}: a click opened the details"
+        );
+        // Enter opens them.
+        app.press("\u{e007}").await; // Enter
         app.wait_for_texts("#detail-kop", |t| t == [format!("Criterium {code}")])
             .await;
         // The status keys work in the details too (the focus is on its heading).

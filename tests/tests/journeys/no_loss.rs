@@ -197,16 +197,14 @@ async fn every_way_of_leaving_a_field_saves_what_was_typed() {
     app.wait_for("button.row[data-code='1.1']", START_TIMEOUT)
         .await;
 
-    // Esc right after a deadline typed segment by segment (no change event yet).
-    app.click_row("1.1").await;
-    wait_for_detail(&app, "1.1").await;
-    type_into(&app, "#veld-deadline", "12\u{e004}31\u{e004}2026").await;
+    // Esc right after a deadline typed the Dutch way (no change event yet).
+    app.open_row("1.1").await;
+    type_into(&app, "#veld-deadline", "31-12-2026").await;
     app.press("\u{e00c}").await; // Escape
     app.wait_for_texts("#detail-kop", |t| t.is_empty()).await;
 
     // An arrow key to the next criterion right after typing the owner.
-    app.click_row("1.2").await;
-    wait_for_detail(&app, "1.2").await;
+    app.open_row("1.2").await;
     type_into(&app, "#veld-eigenaar", "Pijl Eigenaar").await;
     app.client
         .execute(
@@ -218,7 +216,7 @@ async fn every_way_of_leaving_a_field_saves_what_was_typed() {
     app.press("\u{e015}").await; // ArrowDown
     wait_for_detail(&app, "1.3").await;
 
-    // A click on another row right after typing an action.
+    // A click on another row right after typing an action (the open details follow it).
     type_into(&app, "#veld-actie", "Klik actie").await;
     app.click_row("1.4").await;
     wait_for_detail(&app, "1.4").await;
@@ -240,8 +238,7 @@ async fn every_way_of_leaving_a_field_saves_what_was_typed() {
 
     // Closing the window right after typing a justification.
     app.show_screen("Beoordelen").await;
-    app.click_row("1.5").await;
-    wait_for_detail(&app, "1.5").await;
+    app.open_row("1.5").await;
     type_into(&app, "#veld-onderbouwing", "Sluiten onderbouwing").await;
     app.close_window().await;
     let dir = app.stop().await;
@@ -268,15 +265,18 @@ async fn every_way_of_leaving_a_field_saves_what_was_typed() {
     let app = App::start_in(dir).await;
     app.wait_for("button.row[data-code='1.1']", START_TIMEOUT)
         .await;
-    app.click_row("1.1").await;
-    wait_for_detail(&app, "1.1").await;
+    app.open_row("1.1").await;
     let deadline = app
         .wait_for("#veld-deadline", ACTION_TIMEOUT)
         .await
         .prop("value")
         .await
         .unwrap();
-    assert_eq!(deadline.as_deref(), Some("2026-12-31"));
+    assert_eq!(
+        deadline.as_deref(),
+        Some("31-12-2026"),
+        "shown the Dutch way"
+    );
     app.stop().await;
 }
 

@@ -156,19 +156,50 @@ async fn a_new_round_from_last_year_carries_answers_until_confirmed_with_history
     assert_eq!(app.status_of("1.1").await, "Geïmplementeerd");
     app.screenshot("nieuwe-ronde-overgenomen").await;
 
-    // b confirms 1.1 unchanged; changing 1.2 also clears its mark.
+    // The sidebar counts them apart from what was assessed in this round.
+    let sidebar = app.texts("nav .carried-count").await;
+    assert_eq!(sidebar, ["2 overgenomen, nog te bevestigen"]);
+    assert_eq!(
+        app.texts("nav .progress[data-theme]").await.first(),
+        Some(&"0 van 5 beoordeeld".to_owned())
+    );
+
+    // The status filter finds the carried answers still to confirm. b confirms 1.1 unchanged and
+    // it leaves the list, the keyboard going on at 1.2; changing 1.2 also clears its mark.
+    app.client
+        .find(Locator::XPath("//label[contains(., 'Status')]/select"))
+        .await
+        .expect("the status filter")
+        .select_by_label("Overgenomen, nog te bevestigen")
+        .await
+        .expect("the carried choice");
+    app.wait_for_texts("li.criterion:not([hidden]) .code", |t| t == ["1.1", "1.2"])
+        .await;
+    app.screenshot("filter-overgenomen").await;
     app.focus_row("1.1").await;
     app.press("b").await;
-    app.wait_for_texts("li.criterion .carried", |t| t.len() == 1)
+    app.wait_for_texts("li.criterion:not([hidden]) .code", |t| t == ["1.2"])
         .await;
-    app.press("j").await;
+    app.wait_for_focus("button.row[data-code='1.2']").await;
     app.press("3").await;
     app.wait_for_texts("li.criterion .carried", |t| t.is_empty())
         .await;
+    app.wait_for_texts("nav .progress[data-theme]", |t| {
+        t.first().map(String::as_str) == Some("2 van 5 beoordeeld")
+    })
+    .await;
+    assert!(app.texts("nav .carried-count").await.is_empty());
+    app.client
+        .find(Locator::XPath("//label[contains(., 'Status')]/select"))
+        .await
+        .expect("the status filter")
+        .select_by_label("Alle statussen")
+        .await
+        .expect("all statuses");
     assert_eq!(app.status_of("1.2").await, "Vraagt aandacht");
 
     // The detail pane's history says who did what: carried over, then changed.
-    app.click_row("1.2").await;
+    app.open_row("1.2").await;
     let history = app.wait_for_texts(".history li", |t| t.len() >= 2).await;
     assert!(
         history[0].contains("Gedeeltelijk geïmplementeerd → Vraagt aandacht"),
@@ -180,7 +211,7 @@ async fn a_new_round_from_last_year_carries_answers_until_confirmed_with_history
     );
     app.screenshot("geschiedenis").await;
     app.press("\u{e00c}").await;
-    app.click_row("1.1").await;
+    app.open_row("1.1").await;
     app.wait_for_texts(".history li", |t| {
         t.first()
             .is_some_and(|h| h.contains("Overgenomen antwoord bevestigd"))
@@ -264,6 +295,37 @@ async fn a_sealed_round_shows_its_fingerprint_refuses_edits_and_can_be_reopened(
         .await;
     assert!(refused[0].contains("vastgesteld"), "{refused:?}");
     assert_eq!(app.status_of("1.2").await, "Niet beoordeeld");
+    // No editing keys are offered, and the details are shown read-only: disabled fields, no
+    // calendar, no confirm button.
+    let keys = app.texts("#toetsen").await;
+    assert!(
+        keys[0].starts_with("Alleen lezen") && !keys[0].contains("Geïmplementeerd"),
+        "{keys:?}"
+    );
+    app.open_row("1.1").await;
+    for field in [
+        "#veld-onderbouwing",
+        "#veld-eigenaar",
+        "#veld-actie",
+        "#veld-deadline",
+        "#veld-bewijs",
+    ] {
+        let disabled = app
+            .wait_for(field, ACTION_TIMEOUT)
+            .await
+            .prop("disabled")
+            .await
+            .unwrap();
+        assert_eq!(
+            disabled.as_deref(),
+            Some("true"),
+            "{field} is not read-only"
+        );
+    }
+    assert!(app.texts(".calendar-button").await.is_empty());
+    app.screenshot("vastgesteld-details").await;
+    app.press("\u{e00c}").await; // Escape
+    app.wait_for_texts("#detail-kop", |t| t.is_empty()).await;
 
     // The overview carries the fingerprint, on screen and in print.
     app.show_screen("Overzicht").await;

@@ -509,15 +509,46 @@ impl App {
 }
 
 impl App {
-    /// Puts the keyboard focus on the row of criterion `code` in the Beoordelen list: a click opens
-    /// its detail pane, Escape closes it and returns the focus to the row.
+    /// Puts the keyboard focus on the row of criterion `code` in the Beoordelen list, as a user
+    /// does: a click selects the row and keeps the keyboard on it.
     pub async fn focus_row(&self, code: &str) {
         self.wait_for(&format!("button.row[data-code='{code}']"), START_TIMEOUT)
             .await;
         self.click_row(code).await;
-        self.wait_for("#detail-kop", ACTION_TIMEOUT).await;
-        self.press("\u{e00c}").await; // Escape
-        self.wait_for_texts("#detail-kop", |t| t.is_empty()).await;
+        self.wait_for_focus(&format!("button.row[data-code='{code}']"))
+            .await;
+    }
+
+    /// Opens the detail pane of criterion `code`: a click selects the row, Enter opens it.
+    pub async fn open_row(&self, code: &str) {
+        self.focus_row(code).await;
+        self.press("\u{e007}").await; // Enter
+        let heading = format!("Criterium {code}");
+        self.wait_for_texts("#detail-kop", |t| t == [heading.as_str()])
+            .await;
+    }
+
+    /// Waits until the element matching `css` has the keyboard focus.
+    pub async fn wait_for_focus(&self, css: &str) {
+        let deadline = Instant::now() + ACTION_TIMEOUT;
+        loop {
+            let focused = self
+                .client
+                .execute(
+                    "return document.activeElement?.matches(arguments[0]) ?? false;",
+                    vec![css.into()],
+                )
+                .await
+                .expect("the page answers");
+            if focused.as_bool() == Some(true) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{css} did not get the keyboard focus within {ACTION_TIMEOUT:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await; // polling interval
+        }
     }
 
     /// Clicks the row of criterion `code` once it can be clicked. Themes off screen are not laid

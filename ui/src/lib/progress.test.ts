@@ -43,6 +43,26 @@ describe("themeProgress", () => {
   });
 });
 
+describe("themeProgress of a round carried over", () => {
+  it("counts carried answers apart from those assessed in this round", () => {
+    const carried = (c: CriterionView): CriterionView => ({ ...c, carried_from: "2026" });
+    const theme: ThemeView = {
+      id: 1,
+      name: "Governance",
+      criteria: [
+        carried(criterion("1.1", "implemented")),
+        carried(criterion("1.2", "open")),
+        criterion("1.3", "partial"), // confirmed or changed this round
+        criterion("1.4", undefined),
+      ],
+    };
+    const progress = themeProgress(theme);
+    expect(progress.assessed).toBe(1);
+    expect(progress.carried).toBe(2);
+    expect(progress.counts.implemented).toBe(1);
+  });
+});
+
 describe("percentOfScope", () => {
   it("leaves niet van toepassing out of the base and shows a dash without scope", () => {
     expect(percentOfScope({ criteria: 5, not_applicable: 1 }, 2)).toBe("50%");

@@ -5,7 +5,10 @@ export type StatusKey = Status | "unanswered";
 
 export interface ThemeProgress {
   total: number;
+  /** Criteria with a status given or confirmed in this round. */
   assessed: number;
+  /** Answers carried over from an earlier round, not yet confirmed or changed. */
+  carried: number;
   counts: Record<StatusKey, number>;
 }
 
@@ -21,7 +24,10 @@ export const STATUS_OPTIONS: { key: StatusKey; label: string }[] = [
   { key: "not_applicable", label: STATUS_LABELS.not_applicable },
 ];
 
-/** How far a theme is: a criterion counts as assessed only when it has a status. */
+/**
+ * How far a theme is: a criterion counts as assessed only when it has a status given or
+ * confirmed in this round; an answer carried over and not yet confirmed counts as carried.
+ */
 export function themeProgress(theme: ThemeView): ThemeProgress {
   const counts: Record<StatusKey, number> = {
     implemented: 0,
@@ -30,11 +36,15 @@ export function themeProgress(theme: ThemeView): ThemeProgress {
     not_applicable: 0,
     unanswered: 0,
   };
+  let assessed = 0;
+  let carried = 0;
   for (const criterion of theme.criteria) {
-    counts[criterion.answer?.status ?? "unanswered"] += 1;
+    const status = criterion.answer?.status ?? null;
+    counts[status ?? "unanswered"] += 1;
+    if (criterion.carried_from !== null) carried += 1;
+    else if (status !== null) assessed += 1;
   }
-  const total = theme.criteria.length;
-  return { total, assessed: total - counts.unanswered, counts };
+  return { total: theme.criteria.length, assessed, carried, counts };
 }
 
 /** `count` as a whole percentage of the criteria in scope (all minus n.v.t.), like the core. */

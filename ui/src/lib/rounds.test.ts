@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PlanItem } from "./bindings";
-import { count, formatDate, groupFingerprint, nextRoundName, sortPlan, todayIso } from "./rounds";
+import { count, groupFingerprint, nextRoundName, proposedComparison, sortPlan } from "./rounds";
 
 function item(code: string, owner: string, deadline: string | null): PlanItem {
   return {
@@ -46,19 +46,27 @@ describe("round helpers", () => {
     expect(groupFingerprint(hex).split(" ")).toHaveLength(8);
     expect(groupFingerprint(hex).replaceAll(" ", "")).toBe(hex);
   });
+});
 
-  it("writes today as YYYY-MM-DD", () => {
-    expect(todayIso(new Date(2026, 0, 5))).toBe("2026-01-05");
+describe("proposedComparison", () => {
+  // Most recent first, as the store lists them: 2027 (id 3), 2026 (2) (id 2), 2026 (id 1).
+  const rounds = [{ id: 3 }, { id: 2 }, { id: 1 }];
+
+  it("compares the open round with the one before it, earlier first", () => {
+    expect(proposedComparison(rounds, 3)).toEqual({ from: 2, to: 3 });
+    expect(proposedComparison(rounds, 2)).toEqual({ from: 1, to: 2 });
+  });
+
+  it("compares the first round with the one after it, still earlier first", () => {
+    expect(proposedComparison(rounds, 1)).toEqual({ from: 1, to: 2 });
+  });
+
+  it("proposes nothing with a single round", () => {
+    expect(proposedComparison([{ id: 1 }], 1)).toBeNull();
   });
 });
 
 describe("Dutch formatting", () => {
-  it("writes dates as day-month-year and leaves free text alone", () => {
-    expect(formatDate("2026-11-28")).toBe("28-11-2026");
-    expect(formatDate("z.s.m.")).toBe("z.s.m.");
-    expect(formatDate(null)).toBe("–");
-  });
-
   it("uses the singular for one", () => {
     expect(count(1, "antwoord", "antwoorden")).toBe("1 antwoord");
     expect(count(3, "antwoord", "antwoorden")).toBe("3 antwoorden");

@@ -1,4 +1,5 @@
-// Small pure helpers of the Rondes, Vergelijken and Verbeterplan screens, unit-tested.
+// Small pure helpers of the Rondes, Vergelijken and Verbeterplan screens, unit-tested. Dates are
+// in dates.ts.
 import type { BackupReason, Direction, PlanItem, RoundEventKind } from "./bindings";
 
 /** Why a backup was taken, in Dutch. */
@@ -8,14 +9,6 @@ export const BACKUP_REASONS: Record<BackupReason, string> = {
   migration: "vóór het bijwerken van het gegevensbestand",
   daily: "dagelijkse reservekopie",
 };
-
-/** A moment (RFC 3339) in Dutch, e.g. "28 nov 2026, 10:00". */
-export function formatMoment(rfc3339: string): string {
-  const d = new Date(rfc3339);
-  return Number.isNaN(d.getTime())
-    ? rfc3339
-    : d.toLocaleString("nl-NL", { dateStyle: "medium", timeStyle: "short" });
-}
 
 /** Dutch words for what happened to a round. */
 export const EVENT_LABELS: Record<RoundEventKind, string> = {
@@ -39,22 +32,9 @@ export function groupFingerprint(hex: string): string {
   return hex.match(/.{1,8}/g)?.join(" ") ?? hex;
 }
 
-/** A stored date (YYYY-MM-DD) the Dutch way, 28-11-2026; anything else unchanged. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return "–";
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[3]}-${m[2]}-${m[1]}` : iso;
-}
-
 /** "1 antwoord" / "3 antwoorden". */
 export function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
-}
-
-/** Today as YYYY-MM-DD in local time. */
-export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** A name for the next round: one more than the highest year-like name, else "Nieuwe ronde". */
@@ -64,6 +44,26 @@ export function nextRoundName(existing: string[]): string {
   let next = Math.max(...years) + 1;
   while (existing.includes(String(next))) next += 1;
   return String(next);
+}
+
+/**
+ * The two rounds Vergelijken proposes: the open round with the one before it (or, for the
+ * first round, the one after it), the earlier always as "from". `rounds` come most recent
+ * first, by peildatum or else by when they were made (the store's order).
+ */
+export function proposedComparison(
+  rounds: { id: number }[],
+  open: number,
+): { from: number; to: number } | null {
+  const chronological = [...rounds].reverse();
+  const at = chronological.findIndex((r) => r.id === open);
+  if (chronological.length < 2) return null;
+  if (at < 0) {
+    const [earlier, later] = chronological.slice(-2);
+    return earlier && later ? { from: earlier.id, to: later.id } : null;
+  }
+  const [earlier, later] = at > 0 ? [chronological[at - 1], chronological[at]] : [chronological[0], chronological[1]];
+  return earlier && later ? { from: earlier.id, to: later.id } : null;
 }
 
 export type PlanSort = "deadline" | "owner" | "code";

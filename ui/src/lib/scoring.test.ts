@@ -126,10 +126,15 @@ describe("describeChange", () => {
 
 describe("matchingEntries", () => {
   const entries = [
-    { id: 11, themeId: 1, status: "implemented" as const, text: "1.1 register verwerkingen" },
-    { id: 12, themeId: 1, status: "unanswered" as const, text: "1.2 datalek register" },
-    { id: 21, themeId: 2, status: "unanswered" as const, text: "2.1 register beveiliging" },
+    { id: 11, themeId: 1, status: "implemented" as const, carried: true, text: "1.1 register verwerkingen" },
+    { id: 12, themeId: 1, status: "unanswered" as const, carried: false, text: "1.2 datalek register" },
+    { id: 21, themeId: 2, status: "unanswered" as const, carried: false, text: "2.1 register beveiliging" },
   ];
+
+  it("finds the answers carried over and not yet confirmed, whatever their status", () => {
+    expect([...matchingEntries(entries, { themeId: null, status: "carried", text: "" })]).toEqual([11]);
+    expect([...matchingEntries(entries, { themeId: 2, status: "carried", text: "" })]).toEqual([]);
+  });
 
   it("needs every word, in any order, without regard to case or accents", () => {
     const ids = matchingEntries(entries, { themeId: null, status: null, text: "REGISTER  dätalek" });

@@ -78,9 +78,18 @@ export function needsJustification(input: AnswerInput): boolean {
   return input.status === "not_applicable" && input.justification.trim() === "";
 }
 
+/**
+ * What the status filter can ask for: one status, or the answers carried over from an earlier
+ * round that are not yet confirmed (the follow-up of a new round).
+ */
+export type StatusFilter = StatusKey | "carried";
+
+/** The status filter's extra choice, next to the statuses. */
+export const CARRIED_FILTER_LABEL = "Overgenomen, nog te bevestigen";
+
 export interface Filter {
   themeId: number | null;
-  status: StatusKey | null;
+  status: StatusFilter | null;
   text: string;
 }
 
@@ -107,6 +116,8 @@ export interface SearchEntry {
   id: number;
   themeId: number;
   status: StatusKey;
+  /** Carried over from an earlier round and not yet confirmed. */
+  carried: boolean;
   /** `searchText` of the criterion. */
   text: string;
 }
@@ -118,6 +129,7 @@ export function searchEntries(themes: ThemeView[]): SearchEntry[] {
       id: c.id,
       themeId: t.id,
       status: c.answer?.status ?? "unanswered",
+      carried: c.carried_from !== null,
       text: searchText(c),
     })),
   );
@@ -129,7 +141,9 @@ export function matchingEntries(entries: SearchEntry[], filter: Filter): Set<num
   const ids = new Set<number>();
   for (const e of entries) {
     if (filter.themeId !== null && e.themeId !== filter.themeId) continue;
-    if (filter.status !== null && e.status !== filter.status) continue;
+    if (filter.status === "carried") {
+      if (!e.carried) continue;
+    } else if (filter.status !== null && e.status !== filter.status) continue;
     if (words.length > 0 && !words.every((w) => e.text.includes(w))) continue;
     ids.add(e.id);
   }

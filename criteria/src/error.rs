@@ -99,9 +99,7 @@ pub enum Error {
     WriteFailed,
 
     /// A record that the caller referred to does not exist (any more).
-    #[error(
-        "{what} is niet gevonden. Mogelijk is het intussen verwijderd."
-    )]
+    #[error("{what} is niet gevonden. Mogelijk is het intussen verwijderd.")]
     NotFound {
         /// What was looked for, in Dutch, e.g. "De beoordeling".
         what: &'static str,

@@ -17,8 +17,8 @@ pub mod import;
 mod improvement_plan;
 mod model;
 mod overview;
-mod seal_readiness;
 pub mod report;
+mod seal_readiness;
 mod store;
 mod view;
 pub mod workbook_format;
@@ -36,9 +36,9 @@ pub use model::{AssessmentId, CatalogId, CriterionId, Date, OrganisationId, Stat
 pub use overview::{CatalogRef, Counts, Overview, ThemeCounts};
 pub use seal_readiness::SealReadiness;
 pub use store::{
-    AnswerInput, ChangeContext, HistoryEntry, ImportOutcome, NewRound, OrganisationRounds, Profile, ProfileEdit,
-    RoundEdit, RoundEvent, RoundEventKind, RoundSummary, Rounds, SCHEMA_VERSION, Seal, SealCheck,
-    SealRequest, Store,
+    AnswerInput, ChangeContext, HistoryEntry, ImportOutcome, NewRound, OrganisationRounds, Profile,
+    ProfileEdit, RoundEdit, RoundEvent, RoundEventKind, RoundSummary, Rounds, SCHEMA_VERSION, Seal,
+    SealCheck, SealRequest, Store,
 };
 pub use store::{
     BACKUPS_KEPT, BackupInfo, BackupReason, DatabaseLock, FileUse, LOCK_WAIT, Opener,

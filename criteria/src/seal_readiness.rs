@@ -119,23 +119,40 @@ mod tests {
         let first = store.ensure_started(ctx.at).unwrap();
         let view = store.assessment_view(first).unwrap();
         let total = view.themes.iter().map(|t| t.criteria.len()).sum::<usize>();
-        let codes: Vec<String> = view.themes[0].criteria.iter().map(|c| c.code.clone()).collect();
+        let codes: Vec<String> = view.themes[0]
+            .criteria
+            .iter()
+            .map(|c| c.code.clone())
+            .collect();
         store
             .set_status(first, &codes[0], Status::Implemented, None, &ctx)
             .unwrap();
         store
-            .set_status(first, &codes[1], Status::NotApplicable, Some("geen verwerking"), &ctx)
+            .set_status(
+                first,
+                &codes[1],
+                Status::NotApplicable,
+                Some("geen verwerking"),
+                &ctx,
+            )
             .unwrap();
         let readiness = SealReadiness::of(&store.assessment_view(first).unwrap());
         assert_eq!(readiness.unanswered.len(), total - 2);
         assert!(readiness.unjustified.is_empty());
         assert!(readiness.unconfirmed.is_empty());
         assert!(!readiness.is_complete());
-        assert!(readiness.lines()[0].starts_with(&format!("{} criteria zijn niet beoordeeld: ", total - 2)));
+        assert!(
+            readiness.lines()[0]
+                .starts_with(&format!("{} criteria zijn niet beoordeeld: ", total - 2))
+        );
         assert!(readiness.lines()[0].contains(" en nog "));
 
         // A new round carries both answers over: they are unconfirmed until confirmed.
-        let organisation = store.assessment_view(first).unwrap().assessment.organisation_id;
+        let organisation = store
+            .assessment_view(first)
+            .unwrap()
+            .assessment
+            .organisation_id;
         let next = store
             .create_round(
                 &NewRound {
@@ -148,7 +165,11 @@ mod tests {
             )
             .unwrap();
         let readiness = SealReadiness::of(&store.assessment_view(next).unwrap());
-        let unconfirmed: Vec<&str> = readiness.unconfirmed.iter().map(|c| c.code.as_str()).collect();
+        let unconfirmed: Vec<&str> = readiness
+            .unconfirmed
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect();
         assert_eq!(unconfirmed, [codes[0].as_str(), codes[1].as_str()]);
         let view = store.assessment_view(next).unwrap();
         let criterion = &view.themes[0].criteria[1];
@@ -158,6 +179,10 @@ mod tests {
         };
         // Saving n.v.t. without a justification is refused, so an unjustified one only comes
         // from an import; here the list stays empty.
-        assert!(store.save_answer(next, criterion.id, &answer, &ctx).is_err());
+        assert!(
+            store
+                .save_answer(next, criterion.id, &answer, &ctx)
+                .is_err()
+        );
     }
 }

@@ -46,12 +46,7 @@ pub fn save_answer(
 ) -> Result<bool, AppError> {
     let mut store = state.store()?;
     let ctx = crate::data_path::change_context(&store);
-    Ok(store.save_answer(
-        assessment,
-        criterion,
-        &answer,
-        &ctx,
-    )?)
+    Ok(store.save_answer(assessment, criterion, &answer, &ctx)?)
 }
 
 /// Who changed the answer to a criterion, newest first.
@@ -258,11 +253,7 @@ pub fn create_round(
 ) -> Result<AssessmentView, AppError> {
     let mut store = state.store()?;
     let ctx = crate::data_path::change_context(&store);
-    Ok(flows::create_round(
-        &mut store,
-        &round,
-        &ctx,
-    )?)
+    Ok(flows::create_round(&mut store, &round, &ctx)?)
 }
 
 /// Renames a round and sets its reference date (peildatum); refused for a sealed round.
@@ -274,12 +265,7 @@ pub fn edit_round(
 ) -> Result<AssessmentView, AppError> {
     let mut store = state.store()?;
     let ctx = crate::data_path::change_context(&store);
-    Ok(flows::edit_round(
-        &mut store,
-        assessment,
-        &edit,
-        &ctx,
-    )?)
+    Ok(flows::edit_round(&mut store, assessment, &edit, &ctx)?)
 }
 
 /// Seals a round: read-only from now on, with a fingerprint of its contents.

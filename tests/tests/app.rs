@@ -831,16 +831,20 @@ async fn the_first_start_asks_who_works_and_the_name_signs_the_history() {
         .expect("click");
     app.wait_for("li.criterion", START_TIMEOUT).await;
     let context = app.texts("[data-testid=context]").await;
-    assert!(context[0].starts_with("Gemeente Voorbeeldstad"), "{context:?}");
+    assert!(
+        context[0].starts_with("Gemeente Voorbeeldstad"),
+        "{context:?}"
+    );
     assert_eq!(app.texts("[data-testid=wie]").await, ["Marie de Vries"]);
     app.screenshot("eerste-start-opgeslagen").await;
 
     // The name signs what is changed; it is asked only once.
     app.focus_row("1.1").await;
     app.press("1").await;
-    app.wait_for_texts("li.criterion[data-code='1.1'] .status, button.row[data-code='1.1'] .status", |t| {
-        t.iter().any(|s| s == "Geïmplementeerd")
-    })
+    app.wait_for_texts(
+        "li.criterion[data-code='1.1'] .status, button.row[data-code='1.1'] .status",
+        |t| t.iter().any(|s| s == "Geïmplementeerd"),
+    )
     .await;
     let dir = app.stop().await;
     let store = criteria::Store::open(&App::db_path_in(dir.path())).expect("database");

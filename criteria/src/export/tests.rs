@@ -314,7 +314,8 @@ fn the_criteria_sheet_is_set_up_for_filtering_editing_and_printing() {
     );
     // The hidden key column (L) is outside the print area.
     assert!(
-        workbook.contains(r#"<definedName name="_xlnm.Print_Area" localSheetId="0">Criteria!$A$1:$K$"#),
+        workbook
+            .contains(r#"<definedName name="_xlnm.Print_Area" localSheetId="0">Criteria!$A$1:$K$"#),
         "{workbook}"
     );
 }

@@ -144,7 +144,13 @@ mod tests {
             by: store.author("jdevries").unwrap(),
         };
         store
-            .set_status(round, &view.themes[0].criteria[0].code, crate::Status::Open, None, &ctx)
+            .set_status(
+                round,
+                &view.themes[0].criteria[0].code,
+                crate::Status::Open,
+                None,
+                &ctx,
+            )
             .unwrap();
         let history = store.answer_history(round, criterion).unwrap();
         assert_eq!(history[0].changed_by, "Marie de Vries");
@@ -153,6 +159,9 @@ mod tests {
             user_name: " ".into(),
             organisation: "Gemeente Voorbeeldstad".into(),
         };
-        assert!(matches!(store.save_profile(round, &empty), Err(Error::InvalidInput { .. })));
+        assert!(matches!(
+            store.save_profile(round, &empty),
+            Err(Error::InvalidInput { .. })
+        ));
     }
 }

@@ -235,9 +235,13 @@ impl Selection {
     /// A round of the selected organisation by name.
     fn named(&self, store: &mut Store, name: &str) -> Result<AssessmentId, Failure> {
         store.ensure_started(crate::clock::now())?;
-        store
-            .find_round(self.organisation.as_deref(), Some(name))?
-            .ok_or_else(|| Failure::Refused(format!("De ronde {name:?} is niet gevonden.")))
+        let not_found = || Failure::Refused(format!("De ronde {name:?} is niet gevonden."));
+        match store.find_round(self.organisation.as_deref(), Some(name)) {
+            Ok(Some(id)) => Ok(id),
+            // The terminal user typed the name: say which one was not found.
+            Ok(None) | Err(criteria::Error::NotFound { .. }) => Err(not_found()),
+            Err(err) => Err(err.into()),
+        }
     }
 }
 

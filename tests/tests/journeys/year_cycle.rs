@@ -266,7 +266,10 @@ async fn a_sealed_round_shows_its_fingerprint_refuses_edits_and_can_be_reopened(
         .texts("[data-testid=vaststellen-bevestigen]")
         .await
         .join(" ");
-    assert!(confirm.contains("Vastgesteld door College van B&W op"), "{confirm}");
+    assert!(
+        confirm.contains("Vastgesteld door College van B&W op"),
+        "{confirm}"
+    );
     app.screenshot("vaststellen-bevestigen").await;
     click_button(&app, "Definitief vaststellen").await;
     let fingerprint = app

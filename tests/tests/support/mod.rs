@@ -131,7 +131,9 @@ impl App {
         let db = App::db_path_in(dir.path());
         // A damaged or newer database is left exactly as the test made it.
         if let Ok(mut store) = criteria::Store::open(&db) {
-            store.set_user_name(TEST_USER).expect("the test user's name");
+            store
+                .set_user_name(TEST_USER)
+                .expect("the test user's name");
         }
         App::start_with(dir, &db, false).await
     }

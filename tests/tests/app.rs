@@ -806,7 +806,7 @@ async fn a_workbook_nothing_is_recognised_in_opens_the_mapping_form_instead_of_a
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_first_start_asks_who_works_and_the_name_signs_the_history() {
-    let app = App::start_unnamed().await;
+    let app = App::start_unnamed_in(tempfile::tempdir().expect("temp dir")).await;
     let screen = app
         .wait_for_texts("[data-testid=profiel] h1", |t| !t.is_empty())
         .await;
@@ -835,7 +835,10 @@ async fn the_first_start_asks_who_works_and_the_name_signs_the_history() {
         context[0].starts_with("Gemeente Voorbeeldstad"),
         "{context:?}"
     );
-    assert_eq!(app.texts("[data-testid=wie]").await, ["Marie de Vries"]);
+    assert_eq!(
+        app.texts("[data-testid=wie] span:first-child").await,
+        ["Marie de Vries"]
+    );
     app.screenshot("eerste-start-opgeslagen").await;
 
     // The name signs what is changed; it is asked only once.
@@ -855,10 +858,12 @@ async fn the_first_start_asks_who_works_and_the_name_signs_the_history() {
     assert_eq!(history[0].changed_by, "Marie de Vries");
     drop(store);
     // Started again on the same file (without the test set-up's name): no question this time.
-    let db = App::db_path_in(dir.path());
-    let app = App::start_with(dir, &db, false).await;
+    let app = App::start_unnamed_in(dir).await;
     app.wait_for("li.criterion", START_TIMEOUT).await;
     assert!(app.texts("[data-testid=profiel]").await.is_empty());
-    assert_eq!(app.texts("[data-testid=wie]").await, ["Marie de Vries"]);
+    assert_eq!(
+        app.texts("[data-testid=wie] span:first-child").await,
+        ["Marie de Vries"]
+    );
     app.stop().await;
 }

@@ -721,6 +721,8 @@ async fn the_report_is_saved_as_pdf_and_word_from_the_overview() {
     let (dir, store) = seeded(&[("1.1", Status::Implemented), ("1.2", Status::Open)]);
     drop(store);
     let app = App::start_in(dir).await;
+    app.wait_for("button.row[data-code='1.1']", START_TIMEOUT)
+        .await;
     app.show_screen("Overzicht").await;
     // The Verantwoording, public: no names; the round has no earlier round to compare with.
     app.client

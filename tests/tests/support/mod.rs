@@ -129,27 +129,32 @@ impl App {
     /// with the user's name given ([`TEST_USER`]) when the database can be opened.
     pub async fn start_in(dir: tempfile::TempDir) -> App {
         let db = App::db_path_in(dir.path());
+        App::start_with(dir, &db, false).await
+    }
+
+    /// Starts the app on `avg-borging.sqlite3` in `dir` as it is, without giving a user name:
+    /// the first start of a new user (an empty `dir`), or a later one.
+    pub async fn start_unnamed_in(dir: tempfile::TempDir) -> App {
+        let db = App::db_path_in(dir.path());
+        App::launch(dir, &db, false).await
+    }
+
+    /// [`App::launch`] with the user's name given ([`TEST_USER`]) when the database can be
+    /// opened, so the first-start screen does not stand in front of the test.
+    pub async fn start_with(dir: tempfile::TempDir, db: &Path, in_folder: bool) -> App {
         // A damaged or newer database is left exactly as the test made it.
-        if let Ok(mut store) = criteria::Store::open(&db) {
+        if let Ok(mut store) = criteria::Store::open(db) {
             store
                 .set_user_name(TEST_USER)
                 .expect("the test user's name");
         }
-        App::start_with(dir, &db, false).await
-    }
-
-    /// Starts the app on a new, empty database without a user name: the first start of a
-    /// new user.
-    pub async fn start_unnamed() -> App {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db = App::db_path_in(dir.path());
-        App::start_with(dir, &db, false).await
+        App::launch(dir, db, in_folder).await
     }
 
     /// Starts the app on the database `db`, keeping `dir` for the test; with `in_folder`, with
     /// `dir` as its working directory too (as for a user who started the app from the folder
     /// with the data).
-    pub async fn start_with(dir: tempfile::TempDir, db: &Path, in_folder: bool) -> App {
+    async fn launch(dir: tempfile::TempDir, db: &Path, in_folder: bool) -> App {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "the end-to-end tests need a display: run them with `make e2e` (it uses xvfb-run)"

@@ -207,8 +207,7 @@ pub(super) fn take(
         out.pragma_update(None, "journal_mode", "DELETE")
             .map_err(|err| backup_error("de reservekopie kon niet worden afgerond", err))?;
         drop(out);
-        std::fs::File::open(&partial)
-            .and_then(|f| f.sync_all())
+        sync_file(&partial)
             .map_err(|err| backup_error("de reservekopie kon niet worden weggeschreven", err))?;
         check_file(&partial)?;
         std::fs::rename(&partial, &target)
@@ -282,7 +281,7 @@ pub fn restore_backup(db: &Path, name: &str, now: OffsetDateTime) -> Result<Opti
     };
     let partial = db.with_file_name(format!("{file_name}.herstel"));
     let copied = std::fs::copy(&source, &partial)
-        .and_then(|_| std::fs::File::open(&partial)?.sync_all())
+        .and_then(|_| sync_file(&partial))
         .and_then(|()| std::fs::rename(&partial, db));
     if let Err(err) = copied {
         let _ = std::fs::remove_file(&partial);
@@ -328,6 +327,15 @@ impl Store {
             None => Ok(Vec::new()),
         }
     }
+}
+
+/// Flushes a written file to disk. Opened for writing: on Windows `FlushFileBuffers` needs write
+/// access, and a read-only handle failed every backup there (`ERROR_ACCESS_DENIED`, issue 17).
+fn sync_file(path: &Path) -> std::io::Result<()> {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)?
+        .sync_all()
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ pub mod workbook_format;
 #[cfg(test)]
 mod bindings;
 
-pub use catalog::{CatalogDraft, CriterionDraft, ThemeDraft};
+pub use catalog::{AnswerCounts, CatalogDraft, CriterionDraft, ThemeDraft};
 pub use catalog_changes::{CatalogChanges, CriterionRef, RemovedCriterion, RewordedCriterion};
 pub use comparison::{Comparison, Direction, RoundRef, StatusChange, ThemeComparison};
 pub use error::{Error, ErrorReport, Result};
@@ -34,7 +34,8 @@ pub use improvement_plan::{ImprovementPlan, PlanItem};
 pub use model::{AssessmentId, CatalogId, CriterionId, Date, OrganisationId, Status, ThemeId};
 pub use overview::{CatalogRef, Counts, Overview, ThemeCounts};
 pub use store::{
-    AnswerInput, ChangeContext, HistoryEntry, ImportOutcome, NewRound, OrganisationRounds,
+    AnswerInput, ChangeContext, DestinationKind, HistoryEntry, ImportDestination, ImportOutcome,
+    NewRound, OrganisationRounds,
     RoundEdit, RoundEvent, RoundEventKind, RoundSummary, Rounds, SCHEMA_VERSION, Seal, SealCheck,
     SealRequest, Store,
 };

@@ -35,9 +35,8 @@ pub use model::{AssessmentId, CatalogId, CriterionId, Date, OrganisationId, Stat
 pub use overview::{CatalogRef, Counts, Overview, ThemeCounts};
 pub use store::{
     AnswerInput, ChangeContext, DestinationKind, HistoryEntry, ImportDestination, ImportOutcome,
-    NewRound, OrganisationRounds,
-    RoundEdit, RoundEvent, RoundEventKind, RoundSummary, Rounds, SCHEMA_VERSION, Seal, SealCheck,
-    SealRequest, Store,
+    NewRound, OrganisationRounds, RoundEdit, RoundEvent, RoundEventKind, RoundSummary, Rounds,
+    SCHEMA_VERSION, Seal, SealCheck, SealRequest, Store,
 };
 pub use store::{
     BACKUPS_KEPT, BackupInfo, BackupReason, DatabaseLock, FileUse, LOCK_WAIT, Opener,

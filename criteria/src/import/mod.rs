@@ -359,7 +359,12 @@ pub fn analyse_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> 
             .criteria()
             .map(|c| (plan.sheet.as_str(), c.row, c.code.as_str()))
             .collect();
-        name_places(&mut plan.findings, &places, &[plan.sheet.as_str()], &plan.headers);
+        name_places(
+            &mut plan.findings,
+            &places,
+            &[plan.sheet.as_str()],
+            &plan.headers,
+        );
         return Ok(plan);
     }
     let metadata = read_metadata(&mut book, &sheets, limits, &mut budget)?;
@@ -485,9 +490,7 @@ pub fn analyse_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> 
     let places: Vec<(&str, u32, &str)> = built
         .places
         .iter()
-        .filter_map(|(part, row, code)| {
-            Some((*read_sheets.get(*part)?, *row, code.as_str()))
-        })
+        .filter_map(|(part, row, code)| Some((*read_sheets.get(*part)?, *row, code.as_str())))
         .collect();
     // The sheets read share the chosen sheet's header signature, so its headers.
     name_places(&mut findings, &places, &read_sheets, &headers);

@@ -251,7 +251,11 @@ impl CatalogChoice {
 /// colleagues sorted, inserted or reworded. Another workbook reuses a stored catalog of the same
 /// name with exactly the same criteria (in any order, any version: the version of such a file is
 /// only the import date); otherwise it becomes a new catalog version.
-fn choose_catalog(conn: &Connection, draft: &CatalogDraft, source: Source) -> Result<CatalogChoice> {
+fn choose_catalog(
+    conn: &Connection,
+    draft: &CatalogDraft,
+    source: Source,
+) -> Result<CatalogChoice> {
     if source == Source::OwnExport
         && let Some(existing) = catalogs::find(conn, &draft.name, &draft.version)?
     {
@@ -650,8 +654,8 @@ mod tests {
     use time::macros::datetime;
 
     use crate::{
-        AnswerInput, CatalogDraft, ChangeContext, CriterionDraft, DestinationKind,
-        RoundEventKind, Status, Store, ThemeDraft,
+        AnswerInput, CatalogDraft, ChangeContext, CriterionDraft, DestinationKind, RoundEventKind,
+        Status, Store, ThemeDraft,
     };
 
     fn ctx() -> ChangeContext {
@@ -887,10 +891,7 @@ mod tests {
         let round = outcome.assessment;
 
         // The same criteria again: into the open round.
-        let again = plan_of(draft(&[
-            ("1.1", Some(Status::Implemented)),
-            ("1.2", None),
-        ]));
+        let again = plan_of(draft(&[("1.1", Some(Status::Implemented)), ("1.2", None)]));
         let (predicted, outcome) = predicted_then_applied(&mut store, Some(round), &again, None);
         assert_eq!(predicted.kind, DestinationKind::Existing);
         assert_eq!(predicted.round, Some(round));
@@ -957,12 +958,8 @@ mod tests {
             .unwrap_err();
         assert_eq!(err.code(), "invalid_input", "no new round is made");
         assert_eq!(store.rounds().unwrap(), rounds_before, "nothing written");
-        let (predicted, outcome) = predicted_then_applied(
-            &mut store,
-            Some(empty),
-            &other,
-            Some(" Nulmeting 2026 "),
-        );
+        let (predicted, outcome) =
+            predicted_then_applied(&mut store, Some(empty), &other, Some(" Nulmeting 2026 "));
         assert_eq!(predicted.round_name, "Nulmeting 2026");
         assert!(outcome.new_assessment);
         assert_eq!(predicted.themes, 1);

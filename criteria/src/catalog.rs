@@ -4,7 +4,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::model::AnswerInput;
+use crate::model::{AnswerInput, Status};
 
 /// A catalog read from a file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
@@ -44,9 +44,52 @@ pub struct CriterionDraft {
     pub row: u32,
 }
 
+/// How many answers a file brings, per status: what the dry run says before confirming.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+pub struct AnswerCounts {
+    /// Geïmplementeerd.
+    pub implemented: u32,
+    /// Gedeeltelijk geïmplementeerd.
+    pub partial: u32,
+    /// Vraagt aandacht.
+    pub open: u32,
+    /// Niet van toepassing.
+    pub not_applicable: u32,
+    /// Rows with notes (owner, action, …) but no status.
+    pub notes_only: u32,
+}
+
+impl AnswerCounts {
+    /// All answers together.
+    pub fn total(&self) -> u32 {
+        self.implemented
+            .saturating_add(self.partial)
+            .saturating_add(self.open)
+            .saturating_add(self.not_applicable)
+            .saturating_add(self.notes_only)
+    }
+}
+
 impl CatalogDraft {
     /// All criteria in order.
     pub fn criteria(&self) -> impl Iterator<Item = &CriterionDraft> {
         self.themes.iter().flat_map(|t| t.criteria.iter())
+    }
+
+    /// The answers in the file, counted per status.
+    pub fn answer_counts(&self) -> AnswerCounts {
+        let mut counts = AnswerCounts::default();
+        for answer in self.criteria().filter_map(|c| c.answer.as_ref()) {
+            let slot = match answer.status {
+                Some(Status::Implemented) => &mut counts.implemented,
+                Some(Status::Partial) => &mut counts.partial,
+                Some(Status::Open) => &mut counts.open,
+                Some(Status::NotApplicable) => &mut counts.not_applicable,
+                None if answer.is_empty() => continue,
+                None => &mut counts.notes_only,
+            };
+            *slot = slot.saturating_add(1);
+        }
+        counts
     }
 }

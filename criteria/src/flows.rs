@@ -11,7 +11,7 @@ use time::{Date, OffsetDateTime};
 use crate::error::{Error, Result};
 use crate::import::{CatalogIdentity, ImportCorrections, ImportOptions, ImportPlan};
 use crate::model::{AssessmentId, ChangeContext};
-use crate::{AssessmentView, FileUse, ImportOutcome, NewRound, Store};
+use crate::{AssessmentView, FileUse, ImportDestination, ImportOutcome, NewRound, Store};
 
 /// An export of one round to a file the user picked.
 #[derive(Debug, Clone, Copy)]
@@ -72,40 +72,77 @@ pub fn dry_run(
     crate::import::analyse(file, &options)
 }
 
+/// The plan with the catalog's name and version as the user confirmed them (`None`: as found),
+/// copied only when there is a correction.
+fn corrected<'a>(
+    plan: &'a ImportPlan,
+    identity: Option<&CatalogIdentity>,
+) -> Result<std::borrow::Cow<'a, ImportPlan>> {
+    Ok(match identity {
+        Some(identity) => {
+            let mut corrected = plan.clone();
+            corrected.set_catalog_identity(identity)?;
+            std::borrow::Cow::Owned(corrected)
+        }
+        None => std::borrow::Cow::Borrowed(plan),
+    })
+}
+
+/// What confirming a dry run will do, said before the user confirms: which round receives the
+/// criteria and answers (the open `round`, or a new round of its organisation with the name
+/// proposed or `new_round`), and how many criteria, themes and answers the file brings. The
+/// same arguments as [`confirm_import`]; nothing is written.
+///
+/// # Errors
+/// Those of [`confirm_import`] that can be known before confirming: an empty catalog name or
+/// version, a new round's name that is empty or taken, or given where no new round is made.
+pub fn import_destination(
+    store: &Store,
+    round: Option<AssessmentId>,
+    plan: &ImportPlan,
+    identity: Option<&CatalogIdentity>,
+    move_round: bool,
+    new_round: Option<&str>,
+    now: OffsetDateTime,
+) -> Result<ImportDestination> {
+    let plan = corrected(plan, identity)?;
+    store.import_destination(round, &plan, new_round, move_round, now)
+}
+
 /// Confirms a dry run for `round` (the round the user has open; `None` on a database without
 /// one), with the catalog's name and version as the user confirmed them (`None`: as found).
 /// With `move_round`, that round moves to the imported catalog version, its answers carried
-/// over; otherwise the import lands as [`Store::apply_import`] describes.
+/// over; otherwise the import lands as [`Store::apply_import`] describes, a new round named
+/// `new_round` when given (else after the year).
 ///
 /// # Errors
-/// [`Error::InvalidInput`] when asked to move a round without naming one, or for a name or
-/// version that is empty (see [`ImportPlan::set_catalog_identity`]); the refusals of the import
-/// (blocking findings, a sealed round, no backup possible).
+/// [`Error::InvalidInput`] when asked to move a round without naming one, for a name or
+/// version that is empty (see [`ImportPlan::set_catalog_identity`]), or for a new round's name
+/// when moving; the refusals of the import (blocking findings, a sealed round, a new round's
+/// name that is empty or taken, no backup possible).
 pub fn confirm_import(
     store: &mut Store,
     round: Option<AssessmentId>,
     plan: &ImportPlan,
     identity: Option<&CatalogIdentity>,
     move_round: bool,
+    new_round: Option<&str>,
     ctx: &ChangeContext,
 ) -> Result<ImportOutcome> {
-    // Checked before anything is written; the plan is copied only when there is a correction.
-    let corrected = match identity {
-        Some(identity) => {
-            let mut corrected = plan.clone();
-            corrected.set_catalog_identity(identity)?;
-            Some(corrected)
-        }
-        None => None,
-    };
-    let plan = corrected.as_ref().unwrap_or(plan);
+    // Checked before anything is written.
+    let plan = corrected(plan, identity)?;
     if !move_round {
-        return store.apply_import(round, plan, ctx);
+        return store.apply_import_into(round, &plan, new_round, ctx);
     }
     let round = round.ok_or_else(|| Error::InvalidInput {
         reason: "Er is geen ronde om naar de nieuwe versie over te zetten. Open eerst de ronde onder Rondes.".into(),
     })?;
-    store.apply_import_upgrading(round, plan, ctx)
+    if new_round.is_some() {
+        return Err(Error::InvalidInput {
+            reason: "De ronde wordt overgezet naar de nieuwe versie; er wordt geen nieuwe ronde gemaakt. Geef geen naam voor een nieuwe ronde op.".into(),
+        });
+    }
+    store.apply_import_upgrading(round, &plan, ctx)
 }
 
 /// Creates a round (optionally carrying another round's answers over) and returns it as the
@@ -236,7 +273,7 @@ mod tests {
             date!(2026 - 11 - 30),
         )
         .unwrap();
-        let err = confirm_import(&mut store, None, &plan, None, true, &ctx()).unwrap_err();
+        let err = confirm_import(&mut store, None, &plan, None, true, None, &ctx()).unwrap_err();
         assert_eq!(err.code(), "invalid_input");
     }
 

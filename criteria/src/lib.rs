@@ -26,7 +26,7 @@ pub mod workbook_format;
 #[cfg(test)]
 mod bindings;
 
-pub use catalog::{CatalogDraft, CriterionDraft, ThemeDraft};
+pub use catalog::{AnswerCounts, CatalogDraft, CriterionDraft, ThemeDraft};
 pub use catalog_changes::{CatalogChanges, CriterionRef, RemovedCriterion, RewordedCriterion};
 pub use comparison::{Comparison, Direction, RoundRef, StatusChange, ThemeComparison};
 pub use error::{Error, ErrorReport, Result};
@@ -36,9 +36,9 @@ pub use model::{AssessmentId, CatalogId, CriterionId, Date, OrganisationId, Stat
 pub use overview::{CatalogRef, Counts, Overview, ThemeCounts};
 pub use seal_readiness::SealReadiness;
 pub use store::{
-    AnswerInput, ChangeContext, HistoryEntry, ImportOutcome, NewRound, OrganisationRounds, Profile,
-    ProfileEdit, RoundEdit, RoundEvent, RoundEventKind, RoundSummary, Rounds, SCHEMA_VERSION, Seal,
-    SealCheck, SealRequest, Store,
+    AnswerInput, ChangeContext, DestinationKind, HistoryEntry, ImportDestination, ImportOutcome,
+    NewRound, OrganisationRounds, Profile, ProfileEdit, RoundEdit, RoundEvent, RoundEventKind,
+    RoundSummary, Rounds, SCHEMA_VERSION, Seal, SealCheck, SealRequest, Store,
 };
 pub use store::{
     BACKUPS_KEPT, BackupInfo, BackupReason, DatabaseLock, FileUse, LOCK_WAIT, Opener,

@@ -6,8 +6,8 @@ use criteria::import::{CatalogIdentity, ImportCorrections, ImportPlan};
 use criteria::report::{ReportChoice, ReportFormat};
 use criteria::{
     AnswerInput, AssessmentId, AssessmentView, CatalogChanges, Comparison, CriterionId,
-    HistoryEntry, ImportOutcome, ImprovementPlan, NewRound, OrganisationId, Overview, RoundEvent,
-    Rounds, Seal, SealCheck, SealRequest, export, flows,
+    HistoryEntry, ImportDestination, ImportOutcome, ImprovementPlan, NewRound, OrganisationId,
+    Overview, RoundEvent, Rounds, Seal, SealCheck, SealRequest, export, flows,
 };
 use tauri_plugin_dialog::DialogExt;
 
@@ -148,10 +148,35 @@ pub fn import_catalog_changes(
     Ok(state.store()?.catalog_changes(assessment, plan)?)
 }
 
+/// What confirming the latest dry run will do for the open round `assessment`, with the
+/// catalog's name and version as the user has them in the wizard and the choice to move the
+/// round: which round receives the criteria and answers (a new one with its proposed name), and
+/// what the file brings.
+#[tauri::command]
+pub fn import_destination(
+    state: tauri::State<'_, AppState>,
+    assessment: AssessmentId,
+    catalog: CatalogIdentity,
+    move_round: bool,
+) -> Result<ImportDestination, AppError> {
+    let pending = state.pending_import();
+    let plan = &pending.as_ref().ok_or(AppError::NoPendingImport)?.plan;
+    Ok(flows::import_destination(
+        &*state.store()?,
+        Some(assessment),
+        plan,
+        Some(&catalog),
+        move_round,
+        None,
+        crate::clock::now(),
+    )?)
+}
+
 /// Imports the latest dry run in one transaction for the open round `assessment`, with the
 /// catalog's name and version as the user confirmed them in the wizard (an empty one is
 /// refused); a corrected mapping is remembered. With `move_round`, that round moves to the
-/// imported catalog version (answers carried over).
+/// imported catalog version (answers carried over). `new_round` names the round the import
+/// makes, when it makes one (`None`: the proposed name).
 /// Async, so it runs off the main thread: a backup and a large import must not freeze the window.
 #[tauri::command]
 pub async fn confirm_import(
@@ -159,6 +184,7 @@ pub async fn confirm_import(
     assessment: AssessmentId,
     catalog: CatalogIdentity,
     move_round: bool,
+    new_round: Option<String>,
 ) -> Result<ImportOutcome, AppError> {
     let mut pending = state.pending_import();
     let plan = &pending.as_ref().ok_or(AppError::NoPendingImport)?.plan;
@@ -170,6 +196,7 @@ pub async fn confirm_import(
         plan,
         Some(&catalog),
         move_round,
+        new_round.as_deref(),
         &ctx,
     )?;
     *pending = None;

@@ -984,3 +984,107 @@ fn the_report_is_written_as_pdf_or_word_and_compares_with_the_previous_round() {
         "the database is untouched"
     );
 }
+
+/// Another criteria set: one sheet "Eisen", one answered criterion and one unknown status.
+fn other_workbook(path: &Path) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Eisen").expect("name");
+    let rows: &[&[&str]] = &[
+        &["Nr", "Criterium", "Status", "Eigenaar"],
+        &["9.1", "Er is een privacybeleid", "Geïmplementeerd", ""],
+        &["9.2", "Het beleid is vastgesteld", "Misschien", "FG"],
+    ];
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, text) in cells.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *text).expect("cell");
+        }
+    }
+    book.save(path).expect("fixture");
+}
+
+#[test]
+fn the_import_says_where_it_goes_and_a_new_round_can_be_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data.sqlite3");
+    let first = dir.path().join("criteria.xlsx");
+    criteria_workbook(&first);
+    let other = dir.path().join("eisen.xlsx");
+    other_workbook(&other);
+    let (first, other) = (first.to_str().unwrap(), other.to_str().unwrap());
+
+    let import = avg_borging(&db, &["import", first]);
+    assert!(import.status.success(), "{}", stderr(&import));
+    let out = stdout(&import);
+    assert!(out.contains("Bestemming: een nieuwe ronde"), "{out}");
+    assert!(
+        out.contains("Het bestand brengt 3 criteria in 2 thema's mee, en 2 antwoorden (1 geïmplementeerd, 1 gedeeltelijk)."),
+        "{out}"
+    );
+    assert!(out.contains("2 antwoorden ingelezen"), "{out}");
+
+    // Other criteria go into a new round: the dry run says so, with the name it proposes.
+    let dry = avg_borging(&db, &["import", other, "--dry-run"]);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    let out = stdout(&dry);
+    assert!(
+        out.contains("Bestemming: een nieuwe ronde") && out.contains("--new-round NAAM"),
+        "{out}"
+    );
+    // A finding names the criterion and the column as well as the cell.
+    assert!(out.contains("9.2, kolom Status (Eisen!C3)"), "{out}");
+    assert!(
+        out.contains("mee, en 2 antwoorden (1 geïmplementeerd, 1 alleen notities zonder status)."),
+        "{out}"
+    );
+
+    let named = avg_borging(&db, &["import", other, "--new-round", "Nulmeting"]);
+    assert!(
+        named.status.success(),
+        "{}{}",
+        stdout(&named),
+        stderr(&named)
+    );
+    let out = stdout(&named);
+    assert!(
+        out.contains("Bestemming: een nieuwe ronde \"Nulmeting\" van Mijn organisatie."),
+        "{out}"
+    );
+    assert!(
+        out.contains("Geïmporteerd in beoordeling \"Nulmeting\""),
+        "{out}"
+    );
+    assert!(out.contains("2 antwoorden ingelezen"), "{out}");
+    assert!(stdout(&avg_borging(&db, &["rounds"])).contains("Nulmeting"));
+
+    // Into the existing round again: a name for a new round is refused, nothing is imported.
+    let again = avg_borging(
+        &db,
+        &["import", other, "--new-round", "Herhaling", "--dry-run"],
+    );
+    assert_eq!(again.status.code(), Some(2), "{}", stdout(&again));
+    assert!(
+        stderr(&again).contains("bestaande ronde Nulmeting"),
+        "{}",
+        stderr(&again)
+    );
+    // A name the organisation uses is refused as for every round.
+    let taken = avg_borging(
+        &db,
+        &[
+            "--round",
+            "Nulmeting",
+            "import",
+            first,
+            "--new-round",
+            "Nulmeting",
+        ],
+    );
+    assert_eq!(taken.status.code(), Some(2), "{}", stdout(&taken));
+    assert!(
+        stderr(&taken).contains("al in gebruik"),
+        "{}",
+        stderr(&taken)
+    );
+    assert!(!stdout(&avg_borging(&db, &["rounds"])).contains("Herhaling"));
+}

@@ -439,6 +439,109 @@ async fn importing_a_messy_workbook_through_the_wizard_with_a_mapping_correction
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn importing_into_a_named_round_says_where_the_answers_go_before_confirming() {
+    use fantoccini::Locator;
+
+    let app = App::start().await;
+    // The open round has an answer, so other criteria cannot simply replace its example set.
+    app.focus_row("1.1").await;
+    app.press("1").await;
+    app.wait_for_texts("button.row[data-code='1.1'] .status", |t| {
+        t == ["Geïmplementeerd"]
+    })
+    .await;
+    let file = app.dir.path().join("criteria-voorbeeldstad.xlsx");
+    messy_workbook(&file);
+
+    app.show_screen("Importeren").await;
+    app.wait_for("main.import button.primary", ACTION_TIMEOUT)
+        .await
+        .click()
+        .await
+        .unwrap();
+    support::answer_file_dialog(support::Dialog::Open, "Criteria-werkmap kiezen", &file);
+    app.wait_for("select[data-field=status]", ACTION_TIMEOUT)
+        .await
+        .select_by_label("D: Hoe staat het ervoor")
+        .await
+        .unwrap();
+    app.client
+        .find(Locator::XPath(
+            "//button[starts-with(., 'Opnieuw inlezen')]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+
+    // Before anything is saved: a new round, with a proposed name the user can change, and what
+    // the file brings.
+    let sentence = app
+        .wait_for_texts("[data-testid=bestemming-zin]", |t| {
+            t.iter().any(|s| s.contains("nieuwe ronde"))
+        })
+        .await;
+    assert!(
+        sentence[0].contains("Er wordt een nieuwe ronde gemaakt voor Mijn organisatie"),
+        "{sentence:?}"
+    );
+    let counts = app
+        .wait_for_texts("[data-testid=bestemming-aantallen]", |t| {
+            t.iter().any(|s| s.contains("geïmplementeerd"))
+        })
+        .await;
+    assert!(
+        counts[0].contains("4 criteria in 2 thema's mee")
+            && counts[0].contains("2 geïmplementeerd, 1 gedeeltelijk"),
+        "{counts:?}"
+    );
+    let name = app
+        .wait_for("input[data-field=new-round-name]", ACTION_TIMEOUT)
+        .await;
+    let proposed = name.prop("value").await.unwrap().unwrap_or_default();
+    assert!(
+        proposed.ends_with(" (2)"),
+        "the year is taken: {proposed:?}"
+    );
+    // A finding names the criterion and the column as well as the cell.
+    let findings = app
+        .wait_for_texts(".findings li", |t| {
+            t.iter().any(|f| f.contains("misschien"))
+        })
+        .await;
+    let unknown = findings.iter().find(|f| f.contains("misschien")).unwrap();
+    assert!(
+        unknown.contains("2.2, kolom Hoe staat het ervoor (Criteria 2026!D10)"),
+        "{unknown}"
+    );
+
+    name.clear().await.unwrap();
+    name.send_keys("Nulmeting AVG").await.unwrap();
+    app.screenshot("importeren-bestemming").await;
+    app.client
+        .find(Locator::XPath("//button[.='Importeren bevestigen']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let done = app.wait_for_texts(".success", |t| !t.is_empty()).await;
+    assert!(
+        done[0].contains("Geïmporteerd in beoordeling Nulmeting AVG")
+            && done[0].contains("antwoorden ingelezen"),
+        "{done:?}"
+    );
+
+    app.show_screen("Rondes").await;
+    app.wait_for_texts("main.rounds .rounds-table", |t| {
+        t.iter().any(|s| s.contains("Nulmeting AVG"))
+    })
+    .await;
+    app.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_screen_has_no_serious_accessibility_violations() {
     let app = App::start().await;
     app.wait_for("button.row[data-code='1.1']", START_TIMEOUT)

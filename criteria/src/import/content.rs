@@ -299,6 +299,8 @@ fn finding(sheet: &str, col: u32, severity: Severity, message: String) -> Findin
         sheet: sheet.to_owned(),
         row: None,
         column: Some(column_letter(col)),
+        criterion: None,
+        column_title: None,
         severity,
         message,
     }

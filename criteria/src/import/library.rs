@@ -185,6 +185,8 @@ pub(crate) fn read(
             sheet: block.content.clone(),
             row: None,
             column: None,
+            criterion: None,
+            column_title: None,
             severity,
             message,
         });
@@ -384,6 +386,8 @@ impl Reader<'_> {
             sheet: self.sheet.to_owned(),
             row: row.map(|r| r.saturating_add(1)),
             column: col.map(column_letter),
+            criterion: None,
+            column_title: None,
             severity,
             message,
         });

@@ -167,6 +167,11 @@ pub struct Finding {
     pub row: Option<u32>,
     /// Column letter ("F"), when it is about a column.
     pub column: Option<String>,
+    /// The code of the criterion read from that row ("2.4"), when the row holds exactly one.
+    pub criterion: Option<String>,
+    /// The header of that column ("Status"), when the sheet's header names it (and no other
+    /// column has the same header).
+    pub column_title: Option<String>,
     /// How serious it is.
     pub severity: Severity,
     /// Dutch: what is wrong and what was done.
@@ -347,7 +352,19 @@ pub fn analyse_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> 
     let mut budget = Budget::new(limits);
     let mut book = Book::open(kind, bytes)?;
     let sheets = book.sheets();
-    if let Some(plan) = library::read(&mut book, &sheets, file_name, options, &mut budget)? {
+    if let Some(mut plan) = library::read(&mut book, &sheets, file_name, options, &mut budget)? {
+        // A library is read from its one content sheet.
+        let places: Vec<(&str, u32, &str)> = plan
+            .catalog
+            .criteria()
+            .map(|c| (plan.sheet.as_str(), c.row, c.code.as_str()))
+            .collect();
+        name_places(
+            &mut plan.findings,
+            &places,
+            &[plan.sheet.as_str()],
+            &plan.headers,
+        );
         return Ok(plan);
     }
     let metadata = read_metadata(&mut book, &sheets, limits, &mut budget)?;
@@ -469,6 +486,14 @@ pub fn analyse_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> 
     // Without a second sheet read these are only the sheets the row limit left out.
     findings.extend(sheet_findings);
     findings.extend(built.findings);
+    let read_sheets: Vec<&str> = parts.iter().map(|p| p.layout.sheet).collect();
+    let places: Vec<(&str, u32, &str)> = built
+        .places
+        .iter()
+        .filter_map(|(part, row, code)| Some((*read_sheets.get(*part)?, *row, code.as_str())))
+        .collect();
+    // The sheets read share the chosen sheet's header signature, so its headers.
+    name_places(&mut findings, &places, &read_sheets, &headers);
 
     // The name and version the workbook states: our export's metadata, a title above the
     // header (of the criteria sheet, then of a cover sheet before it), the document properties.
@@ -496,6 +521,8 @@ pub fn analyse_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> 
             sheet: sheet.clone(),
             row: None,
             column: None,
+            criterion: None,
+            column_title: None,
             severity: Severity::Blocking,
             message: "Er zijn geen criteria gevonden: geen enkele rij heeft een nummer en een criteriumtekst. Controleer de kopregel en de kolomindeling.".into(),
         });
@@ -521,6 +548,58 @@ pub fn analyse_bytes(file_name: &str, bytes: &[u8], options: &ImportOptions) -> 
         own_export,
         rows_read: built.rows_read,
     })
+}
+
+/// Names the criterion and the column of each finding where that is unambiguous: the code of
+/// the one criterion read from the finding's row of that sheet (`places`: sheet, 1-based row,
+/// code), and the header of its column on a sheet read with `headers` (`read`), when no other
+/// column has the same header.
+fn name_places(
+    findings: &mut [Finding],
+    places: &[(&str, u32, &str)],
+    read: &[&str],
+    headers: &[String],
+) {
+    // (sheet, row) → the code, or `None` when two criteria claim the row.
+    let mut by_row: std::collections::HashMap<(&str, u32), Option<&str>> =
+        std::collections::HashMap::with_capacity(places.len());
+    for &(sheet, row, code) in places {
+        by_row
+            .entry((sheet, row))
+            .and_modify(|seen| {
+                if *seen != Some(code) {
+                    *seen = None;
+                }
+            })
+            .or_insert(Some(code));
+    }
+    let normalised = |h: &str| h.trim().to_lowercase();
+    for finding in findings {
+        if let Some(row) = finding.row
+            && let Some(Some(code)) = by_row.get(&(finding.sheet.as_str(), row))
+        {
+            finding.criterion = Some((*code).to_owned());
+        }
+        if !read.contains(&finding.sheet.as_str()) {
+            continue;
+        }
+        let title = finding
+            .column
+            .as_deref()
+            .and_then(column_index)
+            .and_then(|col| headers.get(col as usize))
+            .map(|h| h.trim())
+            .filter(|h| !h.is_empty());
+        if let Some(title) = title
+            && headers
+                .iter()
+                .filter(|h| normalised(h) == normalised(title))
+                .count()
+                == 1
+        {
+            finding.column_title = Some(title.to_owned());
+        }
+    }
 }
 
 /// The sheet with the criteria and its 0-based header row, if one was recognised.
@@ -717,6 +796,8 @@ fn read_others(
                 sheet: name.clone(),
                 row: None,
                 column: None,
+                criterion: None,
+                column_title: None,
                 severity: Severity::Warning,
                 message: format!(
                     "Blad \u{201c}{name}\u{201d} heeft dezelfde kolommen, maar is niet gelezen: de bladen ervoor hebben samen al {limit_text} rijen, de grens voor één bestand. Kies dit blad om alleen dat blad in te lezen."
@@ -738,6 +819,8 @@ fn read_others(
                 sheet: name.clone(),
                 row: Some(left.saturating_add(1)),
                 column: None,
+                criterion: None,
+                column_title: None,
                 severity: Severity::Warning,
                 message: format!(
                     "Samen met de bladen ervoor heeft het bestand meer dan {limit_text} rijen; de rijen vanaf deze rij zijn niet gelezen."
@@ -756,6 +839,8 @@ fn taken_findings(parts: &[Part<'_>], per_sheet: &[u32], others: &[Other]) -> Ve
         sheet: sheet.to_owned(),
         row: None,
         column: None,
+        criterion: None,
+        column_title: None,
         severity: Severity::Info,
         message,
     };
@@ -859,6 +944,8 @@ fn metadata_findings(metadata: Option<&BTreeMap<String, String>>) -> Vec<Finding
             sheet: METADATA_SHEET.to_owned(),
             row: None,
             column: None,
+            criterion: None,
+            column_title: None,
             severity: Severity::Blocking,
             message: format!(
                 "Dit bestand is gemaakt met een nieuwere versie van AVG-borging (bestandsformaat {version}; deze versie kent tot en met {FORMAT_VERSION}). Installeer de nieuwste versie en importeer het daarmee."

@@ -45,6 +45,9 @@ pub(crate) struct Built {
     pub(crate) rows_read: u32,
     /// Criteria taken over per sheet, in the order the sheets were given.
     pub(crate) per_sheet: Vec<u32>,
+    /// Each criterion row read (also one whose code was refused as a duplicate): the index of
+    /// its sheet, its 1-based row and its code. Findings name the criterion by it.
+    pub(crate) places: Vec<(usize, u32, String)>,
 }
 
 /// One sheet to read: its cells and how to read them.
@@ -64,6 +67,8 @@ fn finding(
         sheet: layout.sheet.to_owned(),
         row: row.map(|r| r.saturating_add(1)),
         column: col.map(column_letter),
+        criterion: None,
+        column_title: None,
         severity,
         message,
     }
@@ -236,13 +241,15 @@ pub(crate) fn build(parts: &[Part<'_>], limits: &Limits) -> Built {
         preview.get_or_insert(rows.preview);
         rows_read = rows_read.saturating_add(rows.rows_read);
     }
-    let (themes, per_sheet) = assemble(parts, &mut findings, pending);
+    let mut places = Vec::new();
+    let (themes, per_sheet) = assemble(parts, &mut findings, &mut places, pending);
     Built {
         themes,
         findings,
         preview: preview.unwrap_or_default(),
         rows_read,
         per_sheet,
+        places,
     }
 }
 
@@ -449,6 +456,7 @@ fn code(b: &mut Builder<'_>, row: &Row) -> (String, bool) {
 fn assemble(
     parts: &[Part<'_>],
     findings: &mut Vec<Finding>,
+    places: &mut Vec<(usize, u32, String)>,
     pending: Vec<Pending>,
 ) -> (Vec<ThemeDraft>, Vec<u32>) {
     let mut per_sheet = vec![0u32; parts.len()];
@@ -506,6 +514,7 @@ fn assemble(
         let mut kept = Vec::with_capacity(theme.criteria.len());
         for (criterion, &(key, part)) in std::mem::take(&mut theme.criteria).into_iter().zip(keys) {
             let layout = parts.get(part).map_or(&first.layout, |p| &p.layout);
+            places.push((part, criterion.row, criterion.code.clone()));
             match first_row.get(&criterion.code) {
                 Some(&(first_part, first)) => {
                     let col = if key { mapping.key } else { mapping.code };
@@ -566,6 +575,8 @@ pub(crate) fn grid_limit_findings(sheet: &str, grid: &Grid, limits: &Limits) -> 
         sheet: sheet.to_owned(),
         row: row.map(|r| r.saturating_add(1)),
         column: col.map(column_letter),
+        criterion: None,
+        column_title: None,
         severity: Severity::Warning,
         message,
     };

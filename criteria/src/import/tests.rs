@@ -1682,3 +1682,55 @@ fn the_row_limit_holds_for_all_sheets_together() {
         warnings[1].message
     );
 }
+
+#[test]
+fn findings_name_the_criterion_of_their_row_and_the_header_of_their_column() {
+    let bytes = xlsx(|wb| {
+        for (name, prefix) in [("Governance", "1"), ("Rechten", "2")] {
+            let ws = wb.add_worksheet();
+            ws.set_name(name).unwrap();
+            write_rows(
+                ws,
+                0,
+                &[
+                    &["Nr", "Criterium", "Status", "Opmerking", "Opmerking"],
+                    &[&format!("{prefix}.1"), "Een", "Geïmplementeerd", "", ""],
+                    &[&format!("{prefix}.4"), "Vier", "Misschien", "x", "y"],
+                ],
+            );
+        }
+    });
+    let plan = plan(&bytes);
+    assert_eq!(codes(&plan), ["1.1", "1.4", "2.1", "2.4"]);
+    let about_status: Vec<_> = plan
+        .findings
+        .iter()
+        .filter(|f| f.message.contains("Misschien"))
+        .map(|f| {
+            (
+                f.sheet.as_str(),
+                f.row,
+                f.criterion.as_deref(),
+                f.column_title.as_deref(),
+            )
+        })
+        .collect();
+    // The same row on two sheets holds two criteria: each finding names its own.
+    assert_eq!(
+        about_status,
+        [
+            ("Governance", Some(3), Some("1.4"), Some("Status")),
+            ("Rechten", Some(3), Some("2.4"), Some("Status")),
+        ]
+    );
+    // A finding about a sheet as a whole names neither; two columns with one header are not
+    // named by it.
+    for finding in &plan.findings {
+        if finding.row.is_none() {
+            assert_eq!(finding.criterion, None, "{finding:?}");
+        }
+        if matches!(finding.column.as_deref(), Some("D" | "E")) {
+            assert_eq!(finding.column_title, None, "{finding:?}");
+        }
+    }
+}

@@ -7,7 +7,7 @@ use crate::error::Result;
 use crate::model::{AssessmentId, CatalogId, OrganisationId};
 
 /// Name of the organisation a new user starts with; they can rename it.
-const FIRST_ORGANISATION: &str = "Mijn organisatie";
+pub(super) const FIRST_ORGANISATION: &str = "Mijn organisatie";
 
 const CURRENT_ASSESSMENT_KEY: &str = "current_assessment";
 
@@ -33,19 +33,34 @@ pub(super) fn set_current(conn: &Connection, id: AssessmentId) -> Result<()> {
     Ok(())
 }
 
-/// The oldest organisation, or a new one with a neutral name when there is none.
-pub(super) fn first_or_create_organisation(
-    conn: &Connection,
-    now: OffsetDateTime,
-) -> Result<OrganisationId> {
-    let existing = conn
+/// The oldest organisation, if there is one.
+pub(super) fn first_organisation(conn: &Connection) -> Result<Option<OrganisationId>> {
+    Ok(conn
         .query_row(
             "SELECT id FROM organisation ORDER BY id LIMIT 1",
             [],
             |row| row.get(0),
         )
-        .optional()?;
-    if let Some(id) = existing {
+        .optional()?)
+}
+
+/// An organisation's name.
+pub(super) fn organisation_name(conn: &Connection, id: OrganisationId) -> Result<String> {
+    conn.query_row("SELECT name FROM organisation WHERE id = ?1", [id], |row| {
+        row.get(0)
+    })
+    .optional()?
+    .ok_or(crate::Error::NotFound {
+        what: "De organisatie",
+    })
+}
+
+/// The oldest organisation, or a new one with a neutral name when there is none.
+pub(super) fn first_or_create_organisation(
+    conn: &Connection,
+    now: OffsetDateTime,
+) -> Result<OrganisationId> {
+    if let Some(id) = first_organisation(conn)? {
         return Ok(id);
     }
     conn.execute(

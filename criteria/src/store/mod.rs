@@ -32,7 +32,7 @@ pub use backup::{
     BackupInfo, BackupReason, KEEP as BACKUPS_KEPT, backup_folder, list_backups, restore_backup,
 };
 pub use events::{RoundEvent, RoundEventKind};
-pub use import::ImportOutcome;
+pub use import::{DestinationKind, ImportDestination, ImportOutcome};
 pub use lock::{DatabaseLock, LOCK_WAIT, Opener, lock_paths, window_is_open};
 pub use own_files::FileUse;
 pub use profile::{Profile, ProfileEdit};
@@ -374,7 +374,7 @@ impl Store {
         draft: &crate::CatalogDraft,
         ctx: &ChangeContext,
     ) -> Result<ImportOutcome> {
-        self.write(|conn| import::apply(conn, draft, import::Source::Workbook, round, ctx))
+        self.write(|conn| import::apply(conn, draft, import::Source::Workbook, round, None, ctx))
     }
 
     /// Confirms a dry run: refuses it when it has blocking findings, otherwise imports its catalog
@@ -391,14 +391,53 @@ impl Store {
         plan: &crate::import::ImportPlan,
         ctx: &ChangeContext,
     ) -> Result<ImportOutcome> {
-        let source = if plan.own_export {
-            import::Source::OwnExport
-        } else {
-            import::Source::Workbook
-        };
+        self.apply_import_into(round, plan, None, ctx)
+    }
+
+    /// [`Store::apply_import`], with the name of the new round when one is made (`None`: named
+    /// after the year, as [`Store::import_destination`] proposed).
+    ///
+    /// # Errors
+    /// Besides those of [`Store::apply_import`]: [`Error::InvalidInput`] for an empty name or a
+    /// name given when the answers go into an existing round, [`Error::NameTaken`] for a name
+    /// the organisation already uses. Nothing is written then.
+    pub fn apply_import_into(
+        &mut self,
+        round: Option<crate::AssessmentId>,
+        plan: &crate::import::ImportPlan,
+        new_round: Option<&str>,
+        ctx: &ChangeContext,
+    ) -> Result<ImportOutcome> {
+        let source = source_of(plan);
         self.confirm(plan, BackupReason::Import, ctx, |conn| {
-            import::apply(conn, &plan.catalog, source, round, ctx)
+            import::apply(conn, &plan.catalog, source, round, new_round, ctx)
         })
+    }
+
+    /// Where [`Store::apply_import_into`] (or, with `moving`, [`Store::apply_import_upgrading`])
+    /// would put the plan's criteria and answers for `round`, by the same rules and without
+    /// writing: the existing round, or a new round with its proposed name (or `new_round`,
+    /// checked as on confirming), and what the file brings.
+    ///
+    /// # Errors
+    /// Those of checking `new_round` (see [`Store::apply_import_into`]); reading the store.
+    pub fn import_destination(
+        &self,
+        round: Option<crate::AssessmentId>,
+        plan: &crate::import::ImportPlan,
+        new_round: Option<&str>,
+        moving: bool,
+        now: OffsetDateTime,
+    ) -> Result<ImportDestination> {
+        import::destination(
+            &self.conn,
+            &plan.catalog,
+            source_of(plan),
+            round,
+            new_round,
+            moving,
+            now,
+        )
     }
 
     /// What every confirmed dry run does: refuse it when it has blocking findings, take a
@@ -488,6 +527,15 @@ impl Store {
         now: OffsetDateTime,
     ) -> Result<()> {
         self.write(|conn| import::remember_mapping(conn, signature, mapping, now))
+    }
+}
+
+/// How a plan's rows relate to the catalog they go into.
+fn source_of(plan: &crate::import::ImportPlan) -> import::Source {
+    if plan.own_export {
+        import::Source::OwnExport
+    } else {
+        import::Source::Workbook
     }
 }
 

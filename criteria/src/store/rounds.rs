@@ -76,7 +76,7 @@ pub struct RoundEdit {
 }
 
 /// Refuses a round name the organisation already uses for another round.
-fn ensure_round_name_free(
+pub(super) fn ensure_round_name_free(
     conn: &Connection,
     organisation: OrganisationId,
     name: &str,

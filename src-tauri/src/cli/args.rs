@@ -15,6 +15,7 @@ pub(super) const USAGE: &str = "Gebruik:
   avg-borging [OPTIES] import BESTAND [--dry-run] [--sheet BLAD] [--header-row RIJ]
                                       [--column VELD=LETTER]...
                                       [--catalog-name NAAM] [--catalog-version VERSIE]
+                                      [--new-round NAAM]
   avg-borging [OPTIES] set NUMMER STATUS [--note TEKST]
         STATUS: geimplementeerd | gedeeltelijk | aandacht | nvt
   avg-borging [OPTIES] export BESTAND
@@ -107,7 +108,7 @@ pub(super) enum Command {
     /// Leest een Excel-bestand met criteria in en toont het verslag van de controle.
     #[command(
         help_template = SUBCOMMAND_HELP,
-        override_usage = "avg-borging [OPTIES] import BESTAND [--dry-run] [--sheet BLAD] [--header-row RIJ] [--column VELD=LETTER]... [--catalog-name NAAM] [--catalog-version VERSIE]"
+        override_usage = "avg-borging [OPTIES] import BESTAND [--dry-run] [--sheet BLAD] [--header-row RIJ] [--column VELD=LETTER]... [--catalog-name NAAM] [--catalog-version VERSIE] [--new-round NAAM]"
     )]
     Import {
         /// Het Excel-bestand (.xlsx).
@@ -133,6 +134,10 @@ pub(super) enum Command {
         /// De versie van de criteriaset (anders: uit het bestand, of de datum van vandaag).
         #[arg(long, value_name = "VERSIE", allow_hyphen_values = true, help_heading = OPTIONS)]
         catalog_version: Option<String>,
+        /// De naam van de nieuwe ronde, als de import er een maakt (anders: het jaartal, zoals
+        /// voorgesteld in het verslag van de controle).
+        #[arg(long, value_name = "NAAM", allow_hyphen_values = true, help_heading = OPTIONS)]
+        new_round: Option<String>,
     },
     /// Legt de status van één criterium vast in de ronde.
     #[command(

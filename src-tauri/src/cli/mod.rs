@@ -256,6 +256,7 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
             columns,
             catalog_name,
             catalog_version,
+            new_round,
         } => {
             // The round meant; on a new database there is none yet and the import makes one.
             let round = if selection.organisation.is_some() || selection.round.is_some() {
@@ -268,9 +269,10 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
                 header_row,
                 mapping: None,
             };
-            let given = GivenIdentity {
+            let given = Given {
                 name: catalog_name,
                 version: catalog_version,
+                new_round,
             };
             import(store, &file, round, corrections, &columns, &given, dry_run)
         }
@@ -455,10 +457,12 @@ fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The catalog's name and version given with `--catalog-name` and `--catalog-version`.
-struct GivenIdentity {
+/// What was given for an import: the catalog's name and version (`--catalog-name`,
+/// `--catalog-version`) and the name of the new round (`--new-round`).
+struct Given {
     name: Option<String>,
     version: Option<String>,
+    new_round: Option<String>,
 }
 
 fn import(
@@ -467,7 +471,7 @@ fn import(
     round: Option<AssessmentId>,
     mut corrections: criteria::import::ImportCorrections,
     columns: &[args::ColumnChoice],
-    given: &GivenIdentity,
+    given: &Given,
     dry_run: bool,
 ) -> Result<ExitCode, Failure> {
     let today = crate::clock::now().date();
@@ -505,7 +509,22 @@ fn import(
         };
         plan.set_catalog_identity(&identity)?;
     }
-    print!("{}", render::import_report(&plan));
+    // Where it goes, by the rules the import itself follows; a name for a new round is checked
+    // now, so a dry run refuses it as the import would.
+    let destination = criteria::flows::import_destination(
+        store,
+        round,
+        &plan,
+        None,
+        false,
+        given.new_round.as_deref(),
+        crate::clock::now(),
+    );
+    match &destination {
+        Ok(destination) => print!("{}", render::import_report(&plan, Some(destination))),
+        Err(_) => print!("{}", render::import_report(&plan, None)),
+    }
+    destination?;
     if dry_run {
         let blocking = plan.blocking();
         if blocking > 0 {
@@ -526,6 +545,7 @@ fn import(
         &plan,
         None,
         false,
+        given.new_round.as_deref(),
         &crate::data_path::change_context(store),
     )?;
     println!(
@@ -586,6 +606,7 @@ mod tests {
                 columns: Vec::new(),
                 catalog_name: None,
                 catalog_version: None,
+                new_round: None,
             }
         );
         let named = parse(

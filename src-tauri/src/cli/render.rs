@@ -1,8 +1,10 @@
 //! The text the command line prints: tables and reports in Dutch, for people (scripts use
 //! `--json`). Pure functions of the core's values, so they are tested without a database.
 
-use criteria::import::{IdentitySource, ImportPlan, Severity, column_letter};
-use criteria::{Comparison, Overview, Rounds, Status};
+use criteria::import::{Finding, IdentitySource, ImportPlan, Severity, column_letter};
+use criteria::{
+    AnswerCounts, Comparison, DestinationKind, ImportDestination, Overview, Rounds, Status,
+};
 
 /// The organisations and their rounds; `*` marks the round the window opens.
 pub(super) fn rounds_table(rounds: &Rounds) -> String {
@@ -91,9 +93,9 @@ pub(super) fn overview_table(overview: &Overview) -> String {
     out
 }
 
-/// What the analysis of a workbook found: the sheet, every finding with its place, and which
-/// column became which field.
-pub(super) fn import_report(plan: &ImportPlan) -> String {
+/// What the analysis of a workbook found: the sheet, every finding with its place, which
+/// column became which field, and (when known) where the criteria and answers will go.
+pub(super) fn import_report(plan: &ImportPlan, destination: Option<&ImportDestination>) -> String {
     let mut out = format!(
         "Blad {:?}, kopregel {}, {} criteria in {} thema's.\n",
         plan.sheet,
@@ -111,11 +113,7 @@ pub(super) fn import_report(plan: &ImportPlan) -> String {
         out.push_str("  Anders? Geef ze op met --catalog-name NAAM en --catalog-version VERSIE.\n");
     }
     for finding in &plan.findings {
-        let place = match (&finding.row, &finding.column) {
-            (Some(row), Some(column)) => format!("{}!{column}{row}", finding.sheet),
-            (Some(row), None) => format!("{} rij {row}", finding.sheet),
-            _ => finding.sheet.clone(),
-        };
+        let place = finding_place(finding);
         let level = match finding.severity {
             Severity::Blocking => "BLOKKEREND",
             Severity::Warning => "waarschuwing",
@@ -124,7 +122,98 @@ pub(super) fn import_report(plan: &ImportPlan) -> String {
         out.push_str(&format!("  {level}: {place}: {}\n", finding.message));
     }
     out.push_str(&format!("Kolommen: {}\n", describe_mapping(plan)));
+    if let Some(destination) = destination {
+        out.push_str(&destination_text(destination));
+    }
     out
+}
+
+/// Where a finding is, as a user reads it: "2.4, kolom Status (Criteria!F12)", or only the cell
+/// ("Criteria!F12", "Criteria rij 12", "Criteria") when the criterion and column are not known.
+/// (The window words it the same in `importing.ts`.)
+pub(super) fn finding_place(finding: &Finding) -> String {
+    let cell = match (&finding.row, &finding.column) {
+        (Some(row), Some(column)) => format!("{}!{column}{row}", finding.sheet),
+        (Some(row), None) => format!("{} rij {row}", finding.sheet),
+        _ => finding.sheet.clone(),
+    };
+    let named: Vec<String> = [
+        finding.criterion.clone(),
+        finding.column_title.as_ref().map(|t| format!("kolom {t}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if named.is_empty() {
+        cell
+    } else {
+        format!("{} ({cell})", named.join(", "))
+    }
+}
+
+/// Where a confirmed import puts the criteria and answers, and what the file brings.
+pub(super) fn destination_text(d: &ImportDestination) -> String {
+    let organisation = if d.new_organisation {
+        format!("de nieuwe organisatie {}", d.organisation)
+    } else {
+        d.organisation.clone()
+    };
+    let mut out = match d.kind {
+        DestinationKind::Existing => format!(
+            "Bestemming: de bestaande ronde {:?} van {organisation}.\n",
+            d.round_name
+        ),
+        DestinationKind::ReplacesExample => format!(
+            "Bestemming: ronde {:?} van {organisation}; die heeft nog geen antwoorden en krijgt deze criteria in plaats van de voorbeeldcriteria.\n",
+            d.round_name
+        ),
+        DestinationKind::Moved => format!(
+            "Bestemming: ronde {:?} van {organisation} wordt overgezet naar deze versie van de criteriaset; de antwoorden gaan mee.\n",
+            d.round_name
+        ),
+        DestinationKind::NewRound => format!(
+            "Bestemming: een nieuwe ronde {:?} van {organisation}. Een andere naam? Geef die op met --new-round NAAM.\n",
+            d.round_name
+        ),
+    };
+    if d.sealed {
+        out.push_str("  Deze ronde is vastgesteld: heropen hem eerst in het venster (Rondes), anders wordt de import geweigerd.\n");
+    }
+    out.push_str(&format!(
+        "Het bestand brengt {} in {} mee, en {}.\n",
+        count(d.criteria, "criterium", "criteria"),
+        count(d.themes, "thema", "thema's"),
+        answers_text(&d.answers)
+    ));
+    out
+}
+
+/// "43 antwoorden (20 geïmplementeerd, 3 n.v.t., 2 alleen notities zonder status)".
+pub(super) fn answers_text(a: &AnswerCounts) -> String {
+    let total = a.total();
+    if total == 0 {
+        return "geen antwoorden".to_owned();
+    }
+    let parts: Vec<String> = [
+        (a.implemented, "geïmplementeerd"),
+        (a.partial, "gedeeltelijk"),
+        (a.open, "vraagt aandacht"),
+        (a.not_applicable, "n.v.t."),
+        (a.notes_only, "alleen notities zonder status"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, label)| format!("{n} {label}"))
+    .collect();
+    format!(
+        "{} ({})",
+        count(total, "antwoord", "antwoorden"),
+        parts.join(", ")
+    )
+}
+
+fn count(n: u32, one: &str, more: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { more })
 }
 
 /// Which column became which field, e.g. "Nummer = A (Nr.), Criterium = B (Criterium), …".
@@ -164,7 +253,41 @@ fn describe_mapping(plan: &ImportPlan) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::column_letter;
+    use super::*;
+
+    #[test]
+    fn a_finding_names_its_criterion_and_column_before_the_cell() {
+        let mut finding = Finding {
+            sheet: "Criteria".into(),
+            row: Some(12),
+            column: Some("F".into()),
+            criterion: Some("2.4".into()),
+            column_title: Some("Status".into()),
+            severity: Severity::Warning,
+            message: String::new(),
+        };
+        assert_eq!(finding_place(&finding), "2.4, kolom Status (Criteria!F12)");
+        finding.column_title = None;
+        assert_eq!(finding_place(&finding), "2.4 (Criteria!F12)");
+        finding.criterion = None;
+        assert_eq!(finding_place(&finding), "Criteria!F12");
+    }
+
+    #[test]
+    fn answers_are_counted_per_status() {
+        let counts = AnswerCounts {
+            implemented: 20,
+            partial: 0,
+            open: 1,
+            not_applicable: 3,
+            notes_only: 2,
+        };
+        assert_eq!(
+            answers_text(&counts),
+            "26 antwoorden (20 geïmplementeerd, 1 vraagt aandacht, 3 n.v.t., 2 alleen notities zonder status)"
+        );
+        assert_eq!(answers_text(&AnswerCounts::default()), "geen antwoorden");
+    }
 
     #[test]
     fn columns_are_lettered_as_in_excel() {

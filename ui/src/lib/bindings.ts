@@ -269,6 +269,11 @@ assessment_name: string,
  */
 new_assessment: boolean, 
 /**
+ * Whether that round had no answers before this import (a new round, the empty example
+ * round, or a round made without answers): its answers were read in, not changed.
+ */
+fresh_round: boolean, 
+/**
  * Number of criteria in the file.
  */
 criteria: number, 
@@ -286,6 +291,81 @@ skipped: number,
  * criteria with carried answers to check, new criteria, removed criteria).
  */
 catalog_changes: CatalogChanges | null, };
+
+export type AnswerCounts = { 
+/**
+ * Geïmplementeerd.
+ */
+implemented: number, 
+/**
+ * Gedeeltelijk geïmplementeerd.
+ */
+partial: number, 
+/**
+ * Vraagt aandacht.
+ */
+open: number, 
+/**
+ * Niet van toepassing.
+ */
+not_applicable: number, 
+/**
+ * Rows with notes (owner, action, …) but no status.
+ */
+notes_only: number, };
+
+export type DestinationKind = "existing" | "replaces_example" | "moved" | "new_round";
+
+export type ImportDestination = { 
+/**
+ * What happens to the round.
+ */
+kind: DestinationKind, 
+/**
+ * The existing round; `None` when a new round is made.
+ */
+round: AssessmentId | null, 
+/**
+ * Its name, or the name the new round gets (proposed, or as the user gave it).
+ */
+round_name: string, 
+/**
+ * The organisation of the round.
+ */
+organisation: string, 
+/**
+ * Whether that organisation is made too (a database without any).
+ */
+new_organisation: boolean, 
+/**
+ * Whether the existing round is sealed: confirming is then refused until it is reopened.
+ */
+sealed: boolean, 
+/**
+ * Whether the criteria are stored as a new criteria set (or a new version of one).
+ */
+new_catalog: boolean, 
+/**
+ * The criteria set's name as it will be stored.
+ */
+catalog_name: string, 
+/**
+ * Its version as it will be stored (a suffix is added when that version exists with other
+ * criteria).
+ */
+catalog_version: string, 
+/**
+ * Criteria in the file.
+ */
+criteria: number, 
+/**
+ * Themes in the file.
+ */
+themes: number, 
+/**
+ * The file's answers per status.
+ */
+answers: AnswerCounts, };
 
 export type ColumnMapping = { 
 /**
@@ -354,6 +434,15 @@ row: number | null,
  * Column letter ("F"), when it is about a column.
  */
 column: string | null, 
+/**
+ * The code of the criterion read from that row ("2.4"), when the row holds exactly one.
+ */
+criterion: string | null, 
+/**
+ * The header of that column ("Status"), when the sheet's header names it (and no other
+ * column has the same header).
+ */
+column_title: string | null, 
 /**
  * How serious it is.
  */

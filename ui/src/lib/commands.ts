@@ -1,7 +1,7 @@
 // Generated from src-tauri/src/commands.rs by `make bindings`: do not edit by hand.
 // One function per command; errors are thrown as ApiError (see ipc.ts).
 import { call } from "./ipc";
-import type { AnswerInput, AssessmentId, AssessmentView, BackupInfo, CatalogChanges, CatalogIdentity, Comparison, CriterionId, ErrorReport, HistoryEntry, ImportCorrections, ImportOutcome, ImportPlan, ImprovementPlan, NewRound, OrganisationId, Overview, Profile, ProfileEdit, ReportChoice, ReportFormat, RoundEdit, RoundEvent, Rounds, Seal, SealCheck, SealReadiness, SealRequest } from "./bindings";
+import type { AnswerInput, AssessmentId, AssessmentView, BackupInfo, CatalogChanges, CatalogIdentity, Comparison, CriterionId, ErrorReport, HistoryEntry, ImportCorrections, ImportDestination, ImportOutcome, ImportPlan, ImprovementPlan, NewRound, OrganisationId, Overview, Profile, ProfileEdit, ReportChoice, ReportFormat, RoundEdit, RoundEvent, Rounds, Seal, SealCheck, SealReadiness, SealRequest } from "./bindings";
 
 /**
  * The assessment that is open, with its catalog; on first start the example catalog is loaded.
@@ -55,14 +55,25 @@ export function importCatalogChanges(assessment: AssessmentId): Promise<CatalogC
 }
 
 /**
+ * What confirming the latest dry run will do for the open round `assessment`, with the
+ * catalog's name and version as the user has them in the wizard and the choice to move the
+ * round: which round receives the criteria and answers (a new one with its proposed name), and
+ * what the file brings.
+ */
+export function importDestination(assessment: AssessmentId, catalog: CatalogIdentity, moveRound: boolean): Promise<ImportDestination> {
+  return call<ImportDestination>("import_destination", { assessment, catalog, moveRound });
+}
+
+/**
  * Imports the latest dry run in one transaction for the open round `assessment`, with the
  * catalog's name and version as the user confirmed them in the wizard (an empty one is
  * refused); a corrected mapping is remembered. With `move_round`, that round moves to the
- * imported catalog version (answers carried over).
+ * imported catalog version (answers carried over). `new_round` names the round the import
+ * makes, when it makes one (`None`: the proposed name).
  * Async, so it runs off the main thread: a backup and a large import must not freeze the window.
  */
-export function confirmImport(assessment: AssessmentId, catalog: CatalogIdentity, moveRound: boolean): Promise<ImportOutcome> {
-  return call<ImportOutcome>("confirm_import", { assessment, catalog, moveRound });
+export function confirmImport(assessment: AssessmentId, catalog: CatalogIdentity, moveRound: boolean, newRound: string | null): Promise<ImportOutcome> {
+  return call<ImportOutcome>("confirm_import", { assessment, catalog, moveRound, newRound });
 }
 
 /**

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import type { Finding, ImportPlan } from "./bindings";
-import { columnLetter, findingPlace, identityOrigin, outcomeSummary, planSummary } from "./importing";
+import type { Finding, ImportDestination, ImportPlan } from "./bindings";
+import {
+  columnLetter,
+  destinationCounts,
+  destinationSentence,
+  findingPlace,
+  identityOrigin,
+  outcomeSummary,
+  planSummary,
+} from "./importing";
 
 describe("columnLetter", () => {
   it("counts like a spreadsheet", () => {
@@ -14,6 +22,8 @@ const finding = (severity: Finding["severity"], row: number | null, column: stri
   sheet: "Criteria",
   row,
   column,
+  criterion: null,
+  column_title: null,
   severity,
   message: "x",
 });
@@ -23,6 +33,14 @@ describe("findings", () => {
     expect(findingPlace(finding("warning", 12, "F"))).toBe("Criteria!F12");
     expect(findingPlace(finding("warning", 12, null))).toBe("Criteria rij 12");
     expect(findingPlace(finding("info", null, null))).toBe("Criteria");
+  });
+
+  it("names the criterion and the column's header before the cell, where known", () => {
+    const named = { ...finding("warning", 12, "F"), criterion: "2.4", column_title: "Status" };
+    expect(findingPlace(named)).toBe("2.4, kolom Status (Criteria!F12)");
+    expect(findingPlace({ ...named, column_title: null })).toBe("2.4 (Criteria!F12)");
+    expect(findingPlace({ ...named, criterion: null })).toBe("kolom Status (Criteria!F12)");
+    expect(findingPlace({ ...named, column: null })).toBe("2.4, kolom Status (Criteria rij 12)");
   });
 
   it("summarises criteria, themes and problems", () => {
@@ -65,6 +83,7 @@ describe("outcomeSummary", () => {
     assessment: 1,
     assessment_name: "2026",
     new_assessment: false,
+    fresh_round: true,
     criteria: 43,
     answers_changed: 43,
     skipped: 0,
@@ -75,8 +94,50 @@ describe("outcomeSummary", () => {
     expect(outcomeSummary(outcome)).toBe(
       "Geïmporteerd in beoordeling 2026: 43 criteria, 43 antwoorden ingelezen, nieuwe criteriaset versie 2026.",
     );
-    expect(outcomeSummary({ ...outcome, new_catalog: false, answers_changed: 1 })).toBe(
+    expect(outcomeSummary({ ...outcome, new_catalog: false, fresh_round: false, answers_changed: 1 })).toBe(
       "Geïmporteerd in beoordeling 2026: 43 criteria, 1 antwoord gewijzigd.",
+    );
+  });
+});
+
+describe("destination", () => {
+  const destination: ImportDestination = {
+    kind: "new_round",
+    round: null,
+    round_name: "2026 (2)",
+    organisation: "Gemeente Oost",
+    new_organisation: false,
+    sealed: false,
+    new_catalog: true,
+    catalog_name: "Criteria borging AVG",
+    catalog_version: "2.1",
+    criteria: 43,
+    themes: 7,
+    answers: { implemented: 20, partial: 10, open: 8, not_applicable: 3, notes_only: 2 },
+  };
+
+  it("says a new round is made, and for which organisation", () => {
+    expect(destinationSentence(destination)).toContain("Er wordt een nieuwe ronde gemaakt voor Gemeente Oost");
+  });
+
+  it("names the existing round the answers go into", () => {
+    expect(destinationSentence({ ...destination, kind: "existing", round: 3, round_name: "2026" })).toBe(
+      "De criteria en antwoorden komen in de bestaande ronde 2026 van Gemeente Oost.",
+    );
+    expect(
+      destinationSentence({ ...destination, kind: "existing", round: 3, round_name: "2026", sealed: true }),
+    ).toContain("heropen hem eerst onder Rondes");
+  });
+
+  it("counts criteria, themes and the answers per status", () => {
+    expect(destinationCounts(destination)).toBe(
+      "Het bestand brengt 43 criteria in 7 thema's mee, en 43 antwoorden: 20 geïmplementeerd, 10 gedeeltelijk, " +
+        "8 vraagt aandacht, 3 n.v.t., 2 alleen notities zonder status. " +
+        "De criteriaset Criteria borging AVG (versie 2.1) wordt als nieuwe criteriaset opgeslagen.",
+    );
+    const none = { implemented: 0, partial: 0, open: 0, not_applicable: 0, notes_only: 0 };
+    expect(destinationCounts({ ...destination, new_catalog: false, criteria: 1, themes: 1, answers: none })).toBe(
+      "Het bestand brengt 1 criterium in 1 thema mee, en geen antwoorden.",
     );
   });
 });

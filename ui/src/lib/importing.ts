@@ -1,5 +1,12 @@
 // Pure helpers of the Importeren wizard, unit-tested.
-import type { ColumnMapping, Finding, ImportOutcome, ImportPlan } from "./bindings";
+import type {
+  AnswerCounts,
+  ColumnMapping,
+  Finding,
+  ImportDestination,
+  ImportOutcome,
+  ImportPlan,
+} from "./bindings";
 
 /** The fields a user can map, in the order the wizard shows them, with Dutch labels. */
 export const MAPPING_FIELDS: { key: keyof ColumnMapping; label: string }[] = [
@@ -28,13 +35,84 @@ export function columnLetter(index: number): string {
   return out;
 }
 
-/** Where a finding is, as a user reads it: "Criteria!F12", "Criteria rij 12" or "Criteria". */
+/**
+ * Where a finding is, as a user reads it: the criterion and the column's header when known,
+ * then the cell: "2.4, kolom Status (Criteria!F12)"; else only "Criteria!F12", "Criteria rij 12"
+ * or "Criteria". (The command line words it the same.)
+ */
 export function findingPlace(finding: Finding): string {
+  let cell = finding.sheet;
   if (finding.row !== null && finding.column !== null) {
-    return `${finding.sheet}!${finding.column}${finding.row}`;
+    cell = `${finding.sheet}!${finding.column}${finding.row}`;
+  } else if (finding.row !== null) {
+    cell = `${finding.sheet} rij ${finding.row}`;
   }
-  if (finding.row !== null) return `${finding.sheet} rij ${finding.row}`;
-  return finding.sheet;
+  const named = [
+    finding.criterion,
+    finding.column_title === null ? null : `kolom ${finding.column_title}`,
+  ].filter((part): part is string => part !== null);
+  return named.length === 0 ? cell : `${named.join(", ")} (${cell})`;
+}
+
+function count(n: number, one: string, more: string): string {
+  return `${n} ${n === 1 ? one : more}`;
+}
+
+/** "26 antwoorden: 20 geïmplementeerd, 1 vraagt aandacht, …", or "geen antwoorden". */
+export function answersSummary(answers: AnswerCounts): string {
+  const parts: [number, string][] = [
+    [answers.implemented, "geïmplementeerd"],
+    [answers.partial, "gedeeltelijk"],
+    [answers.open, "vraagt aandacht"],
+    [answers.not_applicable, "n.v.t."],
+    [answers.notes_only, "alleen notities zonder status"],
+  ];
+  const total = parts.reduce((n, [k]) => n + k, 0);
+  if (total === 0) return "geen antwoorden";
+  const listed = parts.filter(([n]) => n > 0).map(([n, label]) => `${n} ${label}`);
+  return `${count(total, "antwoord", "antwoorden")}: ${listed.join(", ")}`;
+}
+
+/**
+ * Before confirming: into which round the criteria and answers go. A new round's name is in
+ * the field under this sentence, so the sentence does not repeat it.
+ */
+export function destinationSentence(d: ImportDestination): string {
+  const organisation = d.new_organisation ? `de nieuwe organisatie ${d.organisation}` : d.organisation;
+  let sentence: string;
+  switch (d.kind) {
+    case "existing":
+      sentence = `De criteria en antwoorden komen in de bestaande ronde ${d.round_name} van ${organisation}.`;
+      break;
+    case "replaces_example":
+      sentence =
+        `De criteria en antwoorden komen in ronde ${d.round_name} van ${organisation}. ` +
+        "Die ronde heeft nog geen antwoorden en krijgt deze criteria in plaats van de voorbeeldcriteria.";
+      break;
+    case "moved":
+      sentence = `Ronde ${d.round_name} van ${organisation} wordt overgezet naar deze versie van de criteriaset; de antwoorden gaan mee.`;
+      break;
+    case "new_round":
+      sentence =
+        `Er wordt een nieuwe ronde gemaakt voor ${organisation}; de criteria en antwoorden komen daarin. ` +
+        "Deze criteria horen niet bij de ronde die nu open is. Geef de nieuwe ronde hieronder een naam.";
+      break;
+  }
+  if (d.sealed) {
+    sentence += " Deze ronde is vastgesteld: heropen hem eerst onder Rondes, anders kan de import niet worden opgeslagen.";
+  }
+  return sentence;
+}
+
+/** What the file brings: "Het bestand brengt 43 criteria in 7 thema's mee, en 43 antwoorden: …". */
+export function destinationCounts(d: ImportDestination): string {
+  const set = d.new_catalog
+    ? ` De criteriaset ${d.catalog_name} (versie ${d.catalog_version}) wordt als nieuwe criteriaset opgeslagen.`
+    : "";
+  return (
+    `Het bestand brengt ${count(d.criteria, "criterium", "criteria")} in ` +
+    `${count(d.themes, "thema", "thema's")} mee, en ${answersSummary(d.answers)}.${set}`
+  );
 }
 
 /** One-line summary of a dry run. */
@@ -51,11 +129,11 @@ export function planSummary(plan: ImportPlan): string {
 }
 
 /**
- * What a confirmed import did, in one sentence. Answers into a round that had none (a new round
- * or a new criteria set) are "ingelezen"; only answers that replaced earlier ones are "gewijzigd".
+ * What a confirmed import did, in one sentence. Answers into a round that had none yet are
+ * "ingelezen"; only answers that replaced earlier ones are "gewijzigd".
  */
 export function outcomeSummary(outcome: ImportOutcome): string {
-  const fresh = outcome.new_assessment || outcome.new_catalog;
+  const fresh = outcome.fresh_round;
   const n = outcome.answers_changed;
   const answers = `${n} ${n === 1 ? "antwoord" : "antwoorden"} ${fresh ? "ingelezen" : "gewijzigd"}`;
   const version = outcome.new_catalog ? `, nieuwe criteriaset versie ${outcome.catalog_version}` : "";

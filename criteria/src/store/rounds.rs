@@ -210,7 +210,10 @@ impl Store {
                 params![round, name, reference_date],
             )?;
             let shown =
-                |d: Option<crate::Date>| d.map_or_else(|| "geen".to_owned(), |d| d.to_string());
+                // The log is read by people: dates as the tables show them (30-11-2026).
+                |d: Option<crate::Date>| {
+                    d.map_or_else(|| "geen".to_owned(), |d| crate::report::short_date(d.get()))
+                };
             let mut changes = Vec::new();
             if old_name != name {
                 changes.push(format!("naam {old_name} \u{2192} {name}"));
@@ -470,8 +473,8 @@ mod tests {
         assert_eq!(
             edits,
             [
-                "naam 2026 (concept) \u{2192} 2026; peildatum 2026-12-31 \u{2192} geen",
-                "naam 2026 \u{2192} 2026 (concept); peildatum geen \u{2192} 2026-12-31",
+                "naam 2026 (concept) \u{2192} 2026; peildatum 31-12-2026 \u{2192} geen",
+                "naam 2026 \u{2192} 2026 (concept); peildatum geen \u{2192} 31-12-2026",
             ]
         );
     }

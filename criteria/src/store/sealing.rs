@@ -83,7 +83,11 @@ impl Store {
                 conn,
                 id,
                 RoundEventKind::Sealed,
-                &format!("Vastgesteld op {sealed_on} door {sealed_by}. Vingerafdruk {fingerprint}."),
+                &format!(
+                    "Vastgesteld op {} door {sealed_by}. Vingerafdruk {}.",
+                    crate::report::long_date(sealed_on.get()),
+                    crate::fingerprint::grouped(&fingerprint)
+                ),
                 ctx,
             )?;
             Ok(Seal {

@@ -124,7 +124,9 @@ impl Store {
                 RoundEventKind::Unsealed,
                 &format!(
                     "Heropend. Was vastgesteld op {} door {}, vingerafdruk {}.",
-                    seal.sealed_on, seal.sealed_by, seal.fingerprint
+                    crate::report::long_date(seal.sealed_on.get()),
+                    seal.sealed_by,
+                    crate::fingerprint::grouped(&seal.fingerprint)
                 ),
                 ctx,
             )

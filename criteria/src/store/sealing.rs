@@ -233,7 +233,11 @@ mod tests {
             .unwrap();
         let events = store.round_events(round).unwrap();
         assert_eq!(events[0].kind, RoundEventKind::Unsealed);
-        assert!(events[0].detail.contains(&seal.fingerprint));
+        assert!(
+            events[0]
+                .detail
+                .contains(&crate::fingerprint::grouped(&seal.fingerprint))
+        );
         assert_eq!(events[1].kind, RoundEventKind::Sealed);
         // Sealing again now gives another fingerprint, because the data changed.
         let again = store.seal_round(round, &request, &ctx()).unwrap();

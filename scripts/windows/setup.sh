@@ -11,11 +11,14 @@ cd "$(dirname "$0")/../.."
 
 export WINEPREFIX="${WINEPREFIX:-/var/tmp/avg-borging-wine}"
 packages=(gcc-mingw-w64-x86-64 wine wine64 nsis zip)
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 if [ "${WINE32:-0}" = 1 ]; then
   if ! dpkg --print-foreign-architectures | grep -qx i386; then
-    as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
     as_root dpkg --add-architecture i386
     need_update=1
+    # Taken back when the install fails: an i386 index that cannot be fetched (seen during a
+    # mirror sync) would otherwise make every later `apt-get update` fail, also install-deps.sh's.
+    trap 'if [ $? -ne 0 ]; then as_root dpkg --remove-architecture i386 || true; fi' EXIT
   fi
   packages+=(wine32:i386)
 fi

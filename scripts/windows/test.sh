@@ -37,6 +37,8 @@ status=0
 # control, generated files) and the command-line contract (tests/cli.rs).
 "${cargo[@]}" -p criteria --lib --tests -- "$@" || status=$?
 "${cargo[@]}" -p avg-borging --tests -- "$@" || status=$?
+# The window program where WebView2 is missing, as in this Wine prefix.
+scripts/windows/no-webview2.sh "$CARGO_TARGET_DIR/$target/debug/avg-borging.exe" || status=$?
 ran=$(seconds)
 
 awk -v s="$start" -v b="$built" -v r="$ran" \

@@ -5,7 +5,8 @@ CARGO ?= cargo
 NPM ?= npm
 UI := ui
 
-.PHONY: run test deps deps-test ui app lint rust-test ui-test e2e bindings fuzz reliability-long
+.PHONY: run test deps deps-test ui app lint rust-test ui-test e2e bindings fuzz reliability-long \
+	windows windows-test
 
 ## Builds and starts the app (installs what is missing first).
 run: deps ui
@@ -65,3 +66,12 @@ fuzz:
 reliability-long:
 	CRASH_ROUNDS=500 HOSTILE_STRIDE=1 HOSTILE_TEXT_MB=400 \
 		$(CARGO) test -p criteria --test core --locked -- crash hostile --nocapture
+
+## The Windows build, made on Linux (issue 17; not part of `make test` yet): dist/ gets a zip
+## (the window, avg-borging-cli.exe, WebView2Loader.dll) and a per-user installer. See README.
+windows:
+	scripts/windows/build.sh
+
+## The core's tests and the command line's tests cross-built for Windows and run under Wine.
+windows-test:
+	scripts/windows/test.sh

@@ -21,6 +21,12 @@ fn request(cmd: &str, url: &str) -> InvokeRequest {
     }
 }
 
+/// The origin of the app's own page: WebView2 cannot serve a custom scheme as an origin, so on
+/// Windows Tauri serves the page from `http://tauri.localhost` (`useHttpsScheme` is off);
+/// elsewhere from `tauri://localhost`.
+#[cfg(windows)]
+const LOCAL: &str = "http://tauri.localhost";
+#[cfg(not(windows))]
 const LOCAL: &str = "tauri://localhost";
 
 #[test]

@@ -37,6 +37,9 @@ fn main() -> ExitCode {
     if let Some(exit) = cli::run_if_requested(&args) {
         return exit;
     }
+    if let Err(missing) = webview_available() {
+        return missing;
+    }
     // A second start focuses the open window instead of opening the database twice. (Only here,
     // not in `app`: in tests a running copy of the app would make the test process exit.)
     let builder =
@@ -65,6 +68,39 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// What the window needs and Windows may lack: the WebView2 runtime. It comes with Windows 10
+/// and 11 but can be missing on a managed or stripped image; Tauri would then show an English
+/// dialog and panic. Checked before anything of the window is built.
+#[cfg(windows)]
+const WEBVIEW2_MISSING: &str = "AVG-borging kan zijn venster niet openen: de Microsoft Edge WebView2 Runtime ontbreekt op deze computer. \
+WebView2 hoort bij Windows 10 en 11 en wordt meestal automatisch bijgewerkt, maar kan op een beheerde werkplek uitgeschakeld zijn. \
+Vraag uw IT-afdeling de \"Microsoft Edge WebView2 Runtime\" (Evergreen) te installeren, of installeer die zelf via \
+https://developer.microsoft.com/microsoft-edge/webview2/ en start AVG-borging daarna opnieuw. \
+De opdrachtregel (avg-borging-cli.exe) werkt ook zonder WebView2.";
+
+/// `Err(exit code)` when the webview runtime is missing, after telling the user in Dutch: in a
+/// message box (the window program has no console) and on stderr.
+#[cfg(windows)]
+fn webview_available() -> Result<(), ExitCode> {
+    if tauri::webview_version().is_ok() {
+        return Ok(());
+    }
+    eprintln!("{WEBVIEW2_MISSING}");
+    rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("AVG-borging kan niet starten")
+        .set_description(WEBVIEW2_MISSING)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+    Err(ExitCode::FAILURE)
+}
+
+/// On Linux WebKitGTK is a package dependency: without it the program does not start at all.
+#[cfg(not(windows))]
+fn webview_available() -> Result<(), ExitCode> {
+    Ok(())
 }
 
 /// WebKitGTK renders our one local page without GPU compositing unless the user chose otherwise:

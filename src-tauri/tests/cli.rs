@@ -138,6 +138,45 @@ fn refusals_exit_with_2_and_a_dutch_reason() {
     assert!(stderr(&into_folder).contains("niet worden opgeslagen"));
 }
 
+/// The console program `avg-borging-cli` (for Windows, where the window program has no console)
+/// runs the same command line: same output, same exit codes; without a subcommand it refuses
+/// instead of opening a window.
+#[test]
+fn the_console_program_keeps_the_same_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data.sqlite3");
+    let file = dir.path().join("criteria.xlsx");
+    criteria_workbook(&file);
+    let cli = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_avg-borging-cli"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("AVG_BORGING_DB")
+            .output()
+            .expect("the console program runs")
+    };
+
+    let import = cli(&["import", file.to_str().unwrap()]);
+    assert!(import.status.success(), "{}", stderr(&import));
+    let overview = cli(&["overview", "--json"]);
+    assert!(overview.status.success(), "{}", stderr(&overview));
+    let json: serde_json::Value = serde_json::from_slice(&overview.stdout).unwrap();
+    assert_eq!(json["catalog"]["name"], "Criteria borging AVG");
+    let same = avg_borging(&db, &["overview", "--json"]);
+    assert_eq!(same.stdout, overview.stdout, "both programs print the same");
+
+    let unknown = cli(&["set", "1.1", "misschien"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("Onbekende status"));
+
+    let nothing = Command::new(env!("CARGO_BIN_EXE_avg-borging-cli"))
+        .output()
+        .unwrap();
+    assert_eq!(nothing.status.code(), Some(2));
+    assert!(stderr(&nothing).contains("Geef een opdracht"));
+}
+
 #[test]
 fn help_prints_the_usage_and_succeeds() {
     let out = Command::new(env!("CARGO_BIN_EXE_avg-borging"))
@@ -428,13 +467,22 @@ fn the_command_line_waits_for_another_run_and_is_refused_while_the_window_is_ope
     // The window is open: a write is refused at once with the reason, exit 1, nothing changed;
     // a read still works.
     let window = DatabaseLock::acquire(&db, Opener::Window, LOCK_WAIT).unwrap();
-    let refused = avg_borging(&db, &["overview"]);
-    assert_eq!(
-        refused.status.code(),
-        Some(1),
-        "the window has not opened the file yet"
-    );
-    assert!(stderr(&refused).contains("het venster van AVG-borging"));
+    let early = avg_borging(&db, &["overview"]);
+    // SQLite's Unix VFS cannot read a WAL file read-only before any connection made its -shm:
+    // refused with the reason. Windows' VFS then builds the index in private memory and reads
+    // the file as last committed, which is safe there (its locks are per handle, so issue 13's
+    // dropped locks cannot happen).
+    #[cfg(unix)]
+    {
+        assert_eq!(
+            early.status.code(),
+            Some(1),
+            "the window has not opened the file yet"
+        );
+        assert!(stderr(&early).contains("het venster van AVG-borging"));
+    }
+    #[cfg(not(unix))]
+    assert!(early.status.success(), "{}", stderr(&early));
     let store = Store::open_held(&db, &window).unwrap();
     let _ = store.current_assessment().unwrap();
     let started = Instant::now();
@@ -461,6 +509,7 @@ fn the_command_line_waits_for_another_run_and_is_refused_while_the_window_is_ope
 }
 
 /// The files of the database that exist, by identity (device, inode).
+#[cfg(unix)]
 fn database_files(db: &Path) -> Vec<(String, (u64, u64))> {
     use std::os::unix::fs::MetadataExt;
     ["", "-wal", "-shm"]
@@ -474,6 +523,7 @@ fn database_files(db: &Path) -> Vec<(String, (u64, u64))> {
 }
 
 /// Files in `dir` this process holds open that have been deleted meanwhile.
+#[cfg(unix)]
 fn deleted_open_files(dir: &Path) -> Vec<String> {
     let dir = dir.display().to_string();
     std::fs::read_dir("/proc/self/fd")
@@ -483,6 +533,18 @@ fn deleted_open_files(dir: &Path) -> Vec<String> {
         .map(|target| target.display().to_string())
         .filter(|target| target.starts_with(&dir) && target.ends_with(" (deleted)"))
         .collect()
+}
+
+// The two tests of POSIX lock semantics are ignored elsewhere; these keep them compiling, so
+// they are listed (as ignored, by name) in a Windows run instead of silently missing.
+#[cfg(not(unix))]
+fn database_files(_db: &Path) -> Vec<(String, (u64, u64))> {
+    unreachable!("only the Unix-only tests use it")
+}
+
+#[cfg(not(unix))]
+fn deleted_open_files(_dir: &Path) -> Vec<String> {
+    unreachable!("only the Unix-only tests use it")
 }
 
 /// What GTK's file chooser does inside the window's process when it lists the database's folder
@@ -518,6 +580,10 @@ fn statuses(store: &Store) -> Vec<(String, Option<Status>)> {
 /// run, rounds) open read-only and never checkpoint, so the window's WAL is never deleted or
 /// rewritten; every write the store acknowledged is there after a fresh open.
 #[test]
+#[cfg_attr(
+    not(unix),
+    ignore = "Unix only: POSIX locks dropped by a stray close (issue 13), device/inode, /proc"
+)]
 fn a_stray_close_in_the_windows_process_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("app.db");
@@ -627,6 +693,10 @@ fn a_stray_close_in_the_windows_process_loses_nothing() {
 /// process after the stray close is the last connection as far as SQLite can tell, so it
 /// checkpoints and deletes the window's WAL. This is what a read-only open avoids.
 #[test]
+#[cfg_attr(
+    not(unix),
+    ignore = "Unix only: POSIX locks dropped by a stray close (issue 13), /proc"
+)]
 fn without_the_lock_another_process_deletes_the_windows_wal() {
     if let Some(db) = std::env::var_os("AVG_PLAIN_CONNECTION") {
         // The child: what any SQLite client (or an older avg-borging) does.
@@ -896,6 +966,10 @@ fn pdf_text(path: &Path) -> String {
 }
 
 #[test]
+#[cfg_attr(
+    not(unix),
+    ignore = "reads the PDF back with poppler-utils (pdftotext), a Linux program"
+)]
 fn the_report_is_written_as_pdf_or_word_and_compares_with_the_previous_round() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("data.sqlite3");

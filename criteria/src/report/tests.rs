@@ -179,6 +179,10 @@ fn docx_text(docx: &[u8]) -> String {
 }
 
 #[test]
+#[cfg_attr(
+    not(unix),
+    ignore = "reads the PDF back with poppler-utils (pdftotext, pdfinfo), Linux programs"
+)]
 fn an_unsealed_round_is_a_draft_on_every_page_with_page_numbers_and_every_theme() {
     let (store, id) = round(40);
     let pdf = report(&store, id, DocumentKind::Accountability, false)
@@ -223,6 +227,10 @@ fn an_unsealed_round_is_a_draft_on_every_page_with_page_numbers_and_every_theme(
 }
 
 #[test]
+#[cfg_attr(
+    not(unix),
+    ignore = "reads the PDF back with poppler-utils (pdftotext, pdfinfo), Linux programs"
+)]
 fn a_sealed_round_carries_its_fingerprint_and_no_draft_mark() {
     let (mut store, id) = round(5);
     seal(&mut store, id);
@@ -264,6 +272,10 @@ fn a_sealed_round_carries_its_fingerprint_and_no_draft_mark() {
 }
 
 #[test]
+#[cfg_attr(
+    not(unix),
+    ignore = "reads the PDF back with poppler-utils (pdftotext, pdfinfo), Linux programs"
+)]
 fn the_pdf_is_a4_archival_and_tagged_with_dutch_metadata() {
     let (store, id) = round(3);
     let pdf = report(&store, id, DocumentKind::Overview, false)
@@ -290,6 +302,10 @@ fn the_pdf_is_a4_archival_and_tagged_with_dutch_metadata() {
 }
 
 #[test]
+#[cfg_attr(
+    not(unix),
+    ignore = "reads the PDF back with poppler-utils (pdftotext, pdfinfo), Linux programs"
+)]
 fn no_row_of_the_plan_is_split_over_two_pages() {
     let (store, id) = round(100);
     let pdf = report(&store, id, DocumentKind::Overview, false)
@@ -330,6 +346,10 @@ fn no_row_of_the_plan_is_split_over_two_pages() {
 }
 
 #[test]
+#[cfg_attr(
+    not(unix),
+    ignore = "reads the PDF back with poppler-utils (pdftotext, pdfinfo), Linux programs"
+)]
 fn the_public_variant_names_nobody() {
     let (mut store, id) = round(5);
     seal(&mut store, id);
@@ -396,6 +416,10 @@ fn the_word_file_has_the_same_numbers_and_uses_named_styles() {
 }
 
 #[test]
+#[cfg_attr(
+    not(unix),
+    ignore = "reads the PDF back with poppler-utils (pdftotext, pdfinfo), Linux programs"
+)]
 fn user_text_is_printed_as_text_never_as_layout_code() {
     let (mut store, id) = round(1);
     let view = store.assessment_view(id).unwrap();
@@ -432,6 +456,10 @@ fn a_file_name_chooses_the_format() {
 }
 
 #[test]
+#[cfg_attr(
+    not(unix),
+    ignore = "reads the PDF back with poppler-utils (pdftotext, pdfinfo), Linux programs"
+)]
 fn the_comparison_gives_the_change_per_theme_and_the_criteria_that_moved() {
     let (mut store, earlier) = round(5);
     let organisation = store

@@ -328,6 +328,7 @@ fn run_in_tmpfs(role: &str, size: &str) -> Option<support::Finished> {
 }
 
 #[test]
+#[cfg_attr(not(unix), ignore = "Unix only: a tmpfs mounted with unshare")]
 fn a_full_disk_is_reported_in_dutch_and_loses_nothing() {
     let Some(done) = run_in_tmpfs("disk-full-db", "4m") else {
         return;
@@ -343,6 +344,7 @@ fn a_full_disk_is_reported_in_dutch_and_loses_nothing() {
 }
 
 #[test]
+#[cfg_attr(not(unix), ignore = "Unix only: a tmpfs mounted with unshare")]
 fn a_read_only_mount_is_reported_in_dutch_and_changes_nothing() {
     let Some(done) = run_in_tmpfs("read-only-mount", "4m") else {
         return;
@@ -368,6 +370,7 @@ fn a_read_only_mount_is_reported_in_dutch_and_changes_nothing() {
 }
 
 #[test]
+#[cfg_attr(not(unix), ignore = "Unix only: sh and prlimit --fsize")]
 fn a_file_size_limit_fails_the_save_and_the_export_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     // SIGXFSZ would kill the child; ignored, the write fails with EFBIG instead.

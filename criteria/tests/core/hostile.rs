@@ -483,6 +483,7 @@ fn check(name: &str, outcome: &str, expect: Expect) {
 }
 
 #[test]
+#[cfg_attr(not(unix), ignore = "Unix only: prlimit --as")]
 fn hostile_and_huge_workbooks_are_refused_or_imported_within_bounded_memory() {
     let million = support::count("HOSTILE_ROWS", 1_000_000) as u32;
     // 64 MB in CI; HOSTILE_TEXT_MB=400 shows what a text node just within the limits costs.
@@ -572,6 +573,7 @@ fn hostile_and_huge_workbooks_are_refused_or_imported_within_bounded_memory() {
 }
 
 #[test]
+#[cfg_attr(not(unix), ignore = "Unix only: prlimit --as")]
 fn every_truncation_and_flipped_byte_of_an_export_is_refused_or_reads_the_same() {
     let seed = support::seed("HOSTILE_SEED");
     let stride = support::count("HOSTILE_STRIDE", 7);

@@ -9,6 +9,8 @@ mod assessments;
 mod backup;
 mod catalogs;
 mod events;
+#[cfg(test)]
+mod fixtures;
 mod import;
 mod lock;
 mod migrations;

@@ -125,22 +125,8 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use time::macros::datetime;
 
-    use super::*;
-
-    fn ctx() -> ChangeContext {
-        ChangeContext {
-            at: datetime!(2026-11-28 10:00 UTC),
-            by: "fg".into(),
-        }
-    }
-
-    fn started() -> (Store, AssessmentId) {
-        let mut store = Store::open_in_memory().unwrap();
-        let round = store.ensure_started(ctx().at).unwrap();
-        (store, round)
-    }
+    use super::super::fixtures::{ctx, started};
 
     #[test]
     fn a_second_organisation_gets_its_own_first_round_and_names_stay_unique() {

@@ -372,23 +372,12 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use time::macros::{date, datetime};
+    use time::macros::date;
 
     use super::*;
     use crate::{Direction, SealRequest, Status};
 
-    fn ctx() -> ChangeContext {
-        ChangeContext {
-            at: datetime!(2026-11-28 10:00 UTC),
-            by: "fg".into(),
-        }
-    }
-
-    fn started() -> (Store, AssessmentId) {
-        let mut store = Store::open_in_memory().unwrap();
-        let round = store.ensure_started(ctx().at).unwrap();
-        (store, round)
-    }
+    use super::super::fixtures::{ctx, started};
 
     #[test]
     fn a_round_is_renamed_and_dated_unless_the_name_is_taken_or_it_is_sealed() {

@@ -154,23 +154,10 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use time::macros::datetime;
-
     use super::*;
     use crate::{AnswerInput, Status};
 
-    fn ctx() -> ChangeContext {
-        ChangeContext {
-            at: datetime!(2026-11-28 10:00 UTC),
-            by: "fg".into(),
-        }
-    }
-
-    fn started() -> (Store, AssessmentId) {
-        let mut store = Store::open_in_memory().unwrap();
-        let round = store.ensure_started(ctx().at).unwrap();
-        (store, round)
-    }
+    use super::super::fixtures::{ctx, started};
 
     #[test]
     fn a_sealed_round_is_read_only_until_reopened_and_its_fingerprint_verifies() {

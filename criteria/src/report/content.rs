@@ -270,6 +270,7 @@ fn summary_blocks(blocks: &mut Vec<Block>, input: &ReportInput<'_>, overview: &O
 fn comparison_blocks(blocks: &mut Vec<Block>, numbers: &mut Numbering, c: &Comparison) {
     let before = dutch::implemented_share(&c.total_from);
     let after = dutch::implemented_share(&c.total_to);
+    let better = count(c, Direction::Better);
     blocks.push(paragraph(&format!(
         "In ronde {} was {} van de criteria die van toepassing waren geïmplementeerd, in ronde {} is dat {} ({} procentpunt). {} {} verbeterd en {} verslechterd.",
         c.from.name,
@@ -277,8 +278,8 @@ fn comparison_blocks(blocks: &mut Vec<Block>, numbers: &mut Numbering, c: &Compa
         c.to.name,
         percent(&c.total_to, c.total_to.implemented),
         dutch::points(before, after),
-        criteria(count(c, Direction::Better)),
-        if count(c, Direction::Better) == 1 { "is" } else { "zijn" },
+        criteria(better),
+        if better == 1 { "is" } else { "zijn" },
         count(c, Direction::Worse),
     )));
     let from_title = format!("% geïmpl. {}", c.from.name);

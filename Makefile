@@ -67,11 +67,13 @@ reliability-long:
 	CRASH_ROUNDS=500 HOSTILE_STRIDE=1 HOSTILE_TEXT_MB=400 \
 		$(CARGO) test -p criteria --test core --locked -- crash hostile --nocapture
 
-## The Windows build, made on Linux (issue 17; not part of `make test` yet): dist/ gets a zip
-## (the window, avg-borging-cli.exe, WebView2Loader.dll) and a per-user installer. See README.
+## The Windows build, made on Linux (issue 17): dist/ gets a zip (the window, avg-borging-cli.exe,
+## WebView2Loader.dll) and a per-user installer, which is then installed and uninstalled under
+## Wine. Not part of the test command (a 10-minute release cross-build). See README.
 windows:
 	scripts/windows/build.sh
 
-## The core's tests and the command line's tests cross-built for Windows and run under Wine.
+## The core's tests and the command line's tests cross-built for Windows and run under Wine, and
+## the installer around them; `.ci/run` runs it after `make test`.
 windows-test:
 	scripts/windows/test.sh

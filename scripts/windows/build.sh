@@ -33,3 +33,5 @@ size_kb=$(du -sk "$stage" | cut -f1)
 makensis -V2 -DVERSION="$version" -DSTAGE="$PWD/$stage" -DOUTFILE="$PWD/dist/$name-setup.exe" \
   -DICON="$PWD/src-tauri/icons/icon.ico" -DSIZE_KB="$size_kb" scripts/windows/installer.nsi
 ls -l "$stage" "dist/$name.zip" "dist/$name-setup.exe"
+# The installer just written, installed and uninstalled as the user under Wine.
+scripts/windows/installer-test.sh --setup "dist/$name-setup.exe"

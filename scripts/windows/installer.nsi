@@ -4,11 +4,17 @@
 ; adds a Start-menu shortcut and an entry in the user's Apps list (HKCU) with an uninstaller.
 ; The data (%LOCALAPPDATA%\nl.avg-borging.desktop) is never touched: it is the user's work.
 ;
-; makensis -DVERSION=0.1.0 -DSTAGE=dir-with-the-files -DOUTFILE=setup.exe -DICON=icon.ico
+; makensis -DVERSION=0.1.0 -DSTAGE=dir-with-the-files -DOUTFILE=setup.exe -DICON=icon.ico -DSIZE_KB=…
 
-Unicode true
+; A 64-bit installer for a 64-bit program: it runs wherever the program can, also under 64-bit
+; Wine (installer-test.sh runs it on every `make windows-test`).
+Target amd64-unicode
 RequestExecutionLevel user
-SetCompressor /SOLID lzma
+; installer-test.sh passes -DCOMPRESSOR=zlib: a faster build of the same installer.
+!ifndef COMPRESSOR
+  !define COMPRESSOR "/SOLID lzma"
+!endif
+SetCompressor ${COMPRESSOR}
 
 !define APP "AVG-borging"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APP}"

@@ -2,7 +2,8 @@
 # `make windows-test`: clippy for Windows, then the core's tests and the command line's tests (its
 # contract against the real .exe files, and the shell's unit tests) cross-built for Windows
 # (x86_64-pc-windows-gnu) and run under Wine, then the window program without WebView2
-# (no-webview2.sh). Not part of `make test` yet (see README, "Windows"; docs/windows.md).
+# (no-webview2.sh) and the installer around the built programs (installer-test.sh). `.ci/run`
+# runs it after `make test` (see README, "Windows"; docs/windows.md).
 # Tests that need Unix tools (prlimit, unshare, sh) are marked ignored on Windows and listed as
 # such by name in cargo's output. Prints the build (with clippy) and run times.
 set -euo pipefail
@@ -45,6 +46,14 @@ status=0
 "${cargo[@]}" -p avg-borging --tests -- "$@" || status=$?
 # The window program where WebView2 is missing, as in this Wine prefix.
 scripts/windows/no-webview2.sh "$CARGO_TARGET_DIR/$target/debug/avg-borging.exe" || status=$?
+# The installer (installer.nsi) around these programs, installed and uninstalled as the user.
+stage=$(mktemp -d)
+for exe in avg-borging avg-borging-cli; do
+  x86_64-w64-mingw32-strip -o "$stage/$exe.exe" "$CARGO_TARGET_DIR/$target/debug/$exe.exe"
+done
+cp "$loader" "$stage/"
+scripts/windows/installer-test.sh "$stage" || status=$?
+rm -rf "$stage"
 ran=$(seconds)
 
 awk -v s="$start" -v b="$built" -v r="$ran" \

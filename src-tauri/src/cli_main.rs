@@ -20,7 +20,7 @@ fn main() -> ExitCode {
         .skip(1)
         .map(|arg| arg.to_string_lossy().into_owned())
         .collect();
-    cli::run_if_requested(&args).unwrap_or_else(|| {
+    cli::run_if_requested(cli::Program::Console, &args).unwrap_or_else(|| {
         // Without a subcommand the window program opens its window; this one has none to open.
         eprintln!(
             "Geef een opdracht, bijvoorbeeld: avg-borging-cli overview. Alle opdrachten: avg-borging-cli help"

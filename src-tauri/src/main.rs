@@ -34,7 +34,7 @@ fn main() -> ExitCode {
         .skip(1)
         .map(|arg| arg.to_string_lossy().into_owned())
         .collect();
-    if let Some(exit) = cli::run_if_requested(&args) {
+    if let Some(exit) = cli::run_if_requested(cli::Program::Window, &args) {
         return exit;
     }
     if let Err(missing) = webview_available() {

@@ -175,6 +175,15 @@ fn the_console_program_keeps_the_same_contract() {
         .unwrap();
     assert_eq!(nothing.status.code(), Some(2));
     assert!(stderr(&nothing).contains("Geef een opdracht"));
+
+    // Its help names the program the user typed, and offers no window.
+    let help = Command::new(env!("CARGO_BIN_EXE_avg-borging-cli"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(help.status.success());
+    assert!(stdout(&help).contains("avg-borging-cli [OPTIES] overview [--json]"));
+    assert!(!stdout(&help).contains("start het venster"));
 }
 
 #[test]

@@ -27,20 +27,57 @@ enum Usage {
     Wrong(String),
 }
 
+/// Which program runs the command line: the help names the one the user typed.
+// Each of the two binaries constructs one of the variants.
+#[allow(dead_code)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Program {
+    /// `avg-borging`: without a subcommand it opens the window.
+    Window,
+    /// `avg-borging-cli`: the console program for Windows; it has no window to open.
+    Console,
+}
+
+impl Program {
+    /// The help as this program says it: `avg-borging-cli …` for the console program, without
+    /// the line about starting the window. (The texts are written once, for `avg-borging`.)
+    fn speak(self, text: &str) -> String {
+        match self {
+            Program::Window => text.to_owned(),
+            Program::Console => text
+                .lines()
+                .filter(|line| !line.ends_with("start het venster"))
+                .map(|line| {
+                    let named = line
+                        .replace("avg-borging [OPTIES]", "avg-borging-cli [OPTIES]")
+                        .replace("avg-borging OPDRACHT", "avg-borging-cli OPDRACHT");
+                    // The continuation lines of USAGE stay under the options they continue.
+                    if line.starts_with("      ") && line.trim_start().starts_with('[') {
+                        format!("    {named}")
+                    } else {
+                        named
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+}
+
 /// Runs the command line when `args` (without the program name) hold a subcommand; `None` means
 /// "start the window".
-pub fn run_if_requested(args: &[String]) -> Option<ExitCode> {
+pub fn run_if_requested(program: Program, args: &[String]) -> Option<ExitCode> {
     if args.is_empty() {
         return None;
     }
     Some(match parse(args) {
         Ok(invocation) => execute(invocation),
         Err(Usage::Help(text)) => {
-            println!("{text}");
+            println!("{}", program.speak(&text));
             ExitCode::SUCCESS
         }
         Err(Usage::Wrong(problem)) => {
-            eprintln!("{problem}\n\n{USAGE}");
+            eprintln!("{problem}\n\n{}", program.speak(USAGE));
             ExitCode::from(2)
         }
     })
@@ -808,5 +845,30 @@ mod tests {
             );
         }
         assert!(wrong("help verwijder").starts_with("Onbekende opdracht: verwijder."));
+    }
+
+    #[test]
+    fn the_console_program_names_itself_in_its_help() {
+        let usage = Program::Console.speak(USAGE);
+        assert!(!usage.contains("start het venster"), "{usage}");
+        assert!(
+            usage.contains("  avg-borging-cli [OPTIES] overview [--json]"),
+            "{usage}"
+        );
+        assert!(usage.contains("avg-borging-cli OPDRACHT --help"), "{usage}");
+        assert!(!usage.contains("avg-borging [OPTIES]"), "{usage}");
+        // The continuation of `import` stays under its options.
+        let column = |text: &str, needle: &str| {
+            let line = text.lines().find(|l| l.contains(needle)).unwrap();
+            line.find(needle).unwrap()
+        };
+        assert_eq!(column(USAGE, "[--dry-run]"), column(USAGE, "[--column"));
+        assert_eq!(column(&usage, "[--dry-run]"), column(&usage, "[--column"));
+        let set = Program::Console.speak(&help("set --help"));
+        assert!(
+            set.contains("avg-borging-cli [OPTIES] set NUMMER STATUS"),
+            "{set}"
+        );
+        assert_eq!(Program::Window.speak(USAGE), USAGE);
     }
 }

@@ -304,8 +304,8 @@ impl From<rusqlite::Error> for Error {
     }
 }
 
-/// A Dutch description of an I/O failure, for messages.
-pub(crate) fn io_reason(err: &std::io::Error) -> &'static str {
+/// A Dutch description of an I/O failure, for messages (also the command line's own output).
+pub fn io_reason(err: &std::io::Error) -> &'static str {
     use std::io::ErrorKind;
     match err.kind() {
         ErrorKind::StorageFull | ErrorKind::QuotaExceeded | ErrorKind::FileTooLarge => {

@@ -29,7 +29,7 @@ mod bindings;
 pub use catalog::{AnswerCounts, CatalogDraft, CriterionDraft, ThemeDraft};
 pub use catalog_changes::{CatalogChanges, CriterionRef, RemovedCriterion, RewordedCriterion};
 pub use comparison::{Comparison, Direction, RoundRef, StatusChange, ThemeComparison};
-pub use error::{Error, ErrorReport, Result};
+pub use error::{Error, ErrorReport, Result, io_reason};
 pub use example::EXAMPLE_CATALOG_NAME;
 pub use improvement_plan::{ImprovementPlan, PlanItem};
 pub use model::{AssessmentId, CatalogId, CriterionId, Date, OrganisationId, Status, ThemeId};

@@ -1171,3 +1171,66 @@ fn the_import_says_where_it_goes_and_a_new_round_can_be_named() {
     );
     assert!(!stdout(&avg_borging(&db, &["rounds"])).contains("Herhaling"));
 }
+
+/// `avg-borging overview | head -1`: the reader stops early. The command finishes quietly with
+/// exit 0 (and an import still commits) instead of a Rust panic on the terminal.
+#[test]
+fn a_reader_that_stops_early_is_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data.sqlite3");
+    let file = dir.path().join("criteria.xlsx");
+    criteria_workbook(&file);
+    let run = |args: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_avg-borging"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("AVG_BORGING_DB")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Closed before the program has opened the database, so before it writes anything.
+        drop(child.stdout.take());
+        child.wait_with_output().unwrap()
+    };
+
+    let import = run(&["import", file.to_str().unwrap()]);
+    assert_eq!(import.status.code(), Some(0), "{}", stderr(&import));
+    assert!(!stderr(&import).contains("panicked"), "{}", stderr(&import));
+    let overview = run(&["overview"]);
+    assert_eq!(overview.status.code(), Some(0), "{}", stderr(&overview));
+    assert!(stderr(&overview).is_empty(), "{}", stderr(&overview));
+    // The import was done although nobody read its report.
+    let rounds = avg_borging(&db, &["overview", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&rounds.stdout).unwrap();
+    assert_eq!(json["catalog"]["name"], "Criteria borging AVG");
+}
+
+/// Output to a full disk: the command is done, the lost output is said in Dutch, exit 1.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_to_a_full_disk_is_said_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("data.sqlite3");
+    let file = dir.path().join("criteria.xlsx");
+    criteria_workbook(&file);
+    assert!(
+        avg_borging(&db, &["import", file.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_avg-borging"))
+        .arg("--db")
+        .arg(&db)
+        .arg("overview")
+        .env_remove("AVG_BORGING_DB")
+        .stdout(std::fs::File::create("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out).trim(),
+        "De uitvoer kon niet worden geschreven: de schijf is vol of het bestand is te groot. De opdracht zelf is wel uitgevoerd."
+    );
+}

@@ -9,8 +9,10 @@
 mod args;
 mod render;
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::Parser;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
@@ -64,23 +66,65 @@ impl Program {
     }
 }
 
+/// Set when standard output could not be written (other than a reader that stopped early).
+static OUTPUT_LOST: AtomicBool = AtomicBool::new(false);
+
+/// Writes to standard output. A reader that stops early (`avg-borging overview | head`) is not a
+/// failure: the rest is dropped and the command still finishes (an import still commits). Any
+/// other failure (a full disk under `> bestand`) is said once and makes the exit code 1;
+/// `println!` would panic in both cases.
+fn emit(text: std::fmt::Arguments<'_>) {
+    let mut out = std::io::stdout().lock();
+    match out.write_fmt(text).and_then(|()| out.flush()) {
+        Err(err)
+            if err.kind() != std::io::ErrorKind::BrokenPipe
+                && !OUTPUT_LOST.swap(true, Ordering::Relaxed) =>
+        {
+            eprintln!(
+                "De uitvoer kon niet worden geschreven: {}. De opdracht zelf is wel uitgevoerd.",
+                criteria::io_reason(&err)
+            );
+        }
+        _ => {}
+    }
+}
+
+/// `print!` through [`emit`].
+macro_rules! out {
+    ($($arg:tt)*) => { emit(format_args!($($arg)*)) };
+}
+
+/// `println!` through [`emit`].
+macro_rules! outln {
+    ($($arg:tt)*) => { emit(format_args!("{}\n", format_args!($($arg)*))) };
+}
+
 /// Runs the command line when `args` (without the program name) hold a subcommand; `None` means
 /// "start the window".
 pub fn run_if_requested(program: Program, args: &[String]) -> Option<ExitCode> {
     if args.is_empty() {
         return None;
     }
-    Some(match parse(args) {
+    let exit = answer(program, args);
+    Some(if OUTPUT_LOST.load(Ordering::Relaxed) {
+        ExitCode::from(1)
+    } else {
+        exit
+    })
+}
+
+fn answer(program: Program, args: &[String]) -> ExitCode {
+    match parse(args) {
         Ok(invocation) => execute(invocation),
         Err(Usage::Help(text)) => {
-            println!("{}", program.speak(&text));
+            outln!("{}", program.speak(&text));
             ExitCode::SUCCESS
         }
         Err(Usage::Wrong(problem)) => {
             eprintln!("{problem}\n\n{}", program.speak(USAGE));
             ExitCode::from(2)
         }
-    })
+    }
 }
 
 fn parse(args: &[String]) -> Result<Invocation, Usage> {
@@ -317,7 +361,7 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
             let round = selection.round(store)?;
             let status = Status::from(status);
             let changed = store.set_status(round, &code, status, note.as_deref(), &ctx)?;
-            println!(
+            outln!(
                 "{code}: {}{}",
                 status.label(),
                 if changed { "" } else { " (was al zo)" }
@@ -336,7 +380,7 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
                     program: concat!("AVG-borging ", env!("CARGO_PKG_VERSION")),
                 },
             )?;
-            println!("Opgeslagen: {}", file.display());
+            outln!("Opgeslagen: {}", file.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Report {
@@ -362,7 +406,7 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
                 printed_on: crate::clock::now().date(),
             };
             criteria::flows::write_report(store, &request, &file)?;
-            println!("Opgeslagen: {}", file.display());
+            outln!("Opgeslagen: {}", file.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Overview { json } => {
@@ -371,13 +415,13 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
             if json {
                 print_json(&overview)?;
             } else {
-                print!("{}", render::overview_table(&overview));
+                out!("{}", render::overview_table(&overview));
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Rounds => {
             store.ensure_started(crate::clock::now())?;
-            print!("{}", render::rounds_table(&store.rounds()?));
+            out!("{}", render::rounds_table(&store.rounds()?));
             Ok(ExitCode::SUCCESS)
         }
         Command::NewRound { name, from, date } => {
@@ -403,7 +447,7 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
                 .flat_map(|t| &t.criteria)
                 .filter(|c| c.carried_from.is_some())
                 .count();
-            println!(
+            outln!(
                 "Ronde {:?} van {} aangemaakt en geopend{}.",
                 view.assessment.name,
                 view.assessment.organisation,
@@ -422,7 +466,7 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
             if json {
                 print_json(&comparison)?;
             } else {
-                print!("{}", render::comparison_table(&comparison));
+                out!("{}", render::comparison_table(&comparison));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -441,7 +485,7 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
                 },
                 &ctx,
             )?;
-            println!("{}", seal.fingerprint);
+            outln!("{}", seal.fingerprint);
             eprintln!(
                 "Ronde {round:?} vastgesteld op {} door {}. Vingerafdruk (SHA-256): {}",
                 seal.sealed_on,
@@ -474,7 +518,7 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
                 },
                 &ctx,
             )?;
-            println!(
+            outln!(
                 "Ronde {:?} van {}, peildatum {}.",
                 view.assessment.name,
                 view.assessment.organisation,
@@ -490,7 +534,7 @@ fn run(store: &mut Store, selection: &Selection, command: Command) -> Result<Exi
 fn print_json(value: &impl serde::Serialize) -> Result<(), Failure> {
     let text =
         serde_json::to_string_pretty(value).map_err(|err| Failure::Refused(err.to_string()))?;
-    println!("{text}");
+    outln!("{text}");
     Ok(())
 }
 
@@ -558,8 +602,8 @@ fn import(
         crate::clock::now(),
     );
     match &destination {
-        Ok(destination) => print!("{}", render::import_report(&plan, Some(destination))),
-        Err(_) => print!("{}", render::import_report(&plan, None)),
+        Ok(destination) => out!("{}", render::import_report(&plan, Some(destination))),
+        Err(_) => out!("{}", render::import_report(&plan, None)),
     }
     destination?;
     if dry_run {
@@ -567,7 +611,7 @@ fn import(
         if blocking > 0 {
             return Err(Failure::Core(Error::ImportBlocked { count: blocking }));
         }
-        println!("Proefimport: geen blokkerende problemen. Er is niets opgeslagen.");
+        outln!("Proefimport: geen blokkerende problemen. Er is niets opgeslagen.");
         return Ok(ExitCode::SUCCESS);
     }
     if !plan.mapping_certain {
@@ -585,7 +629,7 @@ fn import(
         given.new_round.as_deref(),
         &crate::data_path::change_context(store),
     )?;
-    println!(
+    outln!(
         "Geïmporteerd in beoordeling {:?}: {} criteria, {}{}.",
         outcome.assessment_name,
         outcome.criteria,
@@ -597,7 +641,7 @@ fn import(
         }
     );
     if outcome.skipped > 0 {
-        println!(
+        outln!(
             "  {} rijen hebben een nummer dat niet in de criteriaset staat; hun antwoorden zijn niet overgenomen.",
             outcome.skipped
         );

@@ -68,8 +68,8 @@ cli import "$workbook" >>"$work/out" || true
 cli set 1.1 geimplementeerd --note "Vastgelegd in het privacybeleid" >>"$work/out" || true
 cli overview --json >"$work/overview.json" || true
 check "data in %LOCALAPPDATA%\\nl.avg-borging.desktop" test -f "$data/avg-borging.sqlite3"
-check "the import's backup beside the data" \
-  compgen -G "$data/reservekopieen/avg-borging-*-import.sqlite3" >/dev/null
+import_backup() { compgen -G "$data/reservekopieen/avg-borging-*-import.sqlite3" >/dev/null; }
+check "the import's backup beside the data" import_backup
 check "the overview counts the answer" grep -q '"implemented": *1' "$work/overview.json"
 
 wine "$program/verwijderen.exe" /S

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Finding, ImportDestination, ImportPlan } from "./bindings";
 import {
   columnLetter,
+  confirmBlocker,
   destinationCounts,
   destinationSentence,
   findingPlace,
@@ -127,6 +128,16 @@ describe("destination", () => {
     expect(
       destinationSentence({ ...destination, kind: "existing", round: 3, round_name: "2026", sealed: true }),
     ).toContain("heropen hem eerst onder Rondes");
+  });
+
+  it("keeps the confirmation closed while findings block or the round is sealed", () => {
+    expect(confirmBlocker(0, destination)).toBeNull();
+    expect(confirmBlocker(2, destination)).toContain("blokkerende bevindingen");
+    const sealed = { ...destination, kind: "existing" as const, round: 3, round_name: "2026", sealed: true };
+    expect(confirmBlocker(0, sealed)).toBe(
+      "Ronde 2026 is vastgesteld. Heropen hem eerst onder Rondes, of begin daar een nieuwe ronde en importeer daarna.",
+    );
+    expect(confirmBlocker(1, sealed)).toContain("blokkerende bevindingen");
   });
 
   it("counts criteria, themes and the answers per status", () => {

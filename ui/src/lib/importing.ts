@@ -104,6 +104,20 @@ export function destinationSentence(d: ImportDestination): string {
   return sentence;
 }
 
+/**
+ * Why "Importeren bevestigen" cannot be pressed yet, or `null` when it can: blocking findings
+ * first, then a sealed destination (the import would be refused after the click).
+ */
+export function confirmBlocker(blocking: number, d: ImportDestination | null): string | null {
+  if (blocking > 0) {
+    return "Los eerst de blokkerende bevindingen op in het bestand, of pas de indeling aan.";
+  }
+  if (d?.sealed) {
+    return `Ronde ${d.round_name} is vastgesteld. Heropen hem eerst onder Rondes, of begin daar een nieuwe ronde en importeer daarna.`;
+  }
+  return null;
+}
+
 /** What the file brings: "Het bestand brengt 43 criteria in 7 thema's mee, en 43 antwoorden: …". */
 export function destinationCounts(d: ImportDestination): string {
   const set = d.new_catalog

@@ -33,21 +33,50 @@ pub(super) fn rounds_table(rounds: &Rounds) -> String {
     out
 }
 
+/// The theme column's heading.
+const THEME_HEADING: &str = "Thema";
+
+/// The widest a theme column gets; a longer name ends in "…" rather than pushing the counts off
+/// a normal terminal.
+const THEME_COLUMN_MAX: usize = 70;
+
+/// The width of the theme column: the longest name (and the heading), at most
+/// [`THEME_COLUMN_MAX`].
+fn theme_width<'a>(names: impl Iterator<Item = &'a str>) -> usize {
+    names
+        .map(|name| name.chars().count())
+        .chain([THEME_HEADING.len(), "Totaal".len()])
+        .max()
+        .unwrap_or(0)
+        .min(THEME_COLUMN_MAX)
+}
+
+/// A theme's name in a column of `width` characters: whole when it fits, else cut with "…".
+fn fit(name: &str, width: usize) -> String {
+    if name.chars().count() <= width {
+        name.to_owned()
+    } else {
+        let cut: String = name.chars().take(width.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
 /// Implemented per theme in both rounds, then every answer that changed.
 pub(super) fn comparison_table(comparison: &Comparison) -> String {
+    let width = theme_width(comparison.themes.iter().map(|t| t.theme.as_str()));
     let mut out = format!(
-        "{}: ronde {} vergeleken met ronde {}\n{:<45} {:>18} {:>18}\n",
+        "{}: ronde {} vergeleken met ronde {}\n{:<width$} {:>18} {:>18}\n",
         comparison.organisation,
         comparison.to.name,
         comparison.from.name,
-        "Thema",
+        THEME_HEADING,
         format!("geïmpl. {}", comparison.from.name),
         format!("geïmpl. {}", comparison.to.name),
     );
     for theme in &comparison.themes {
-        let name: String = theme.theme.chars().take(45).collect();
+        let name = fit(&theme.theme, width);
         out.push_str(&format!(
-            "{name:<45} {:>18} {:>18}\n",
+            "{name:<width$} {:>18} {:>18}\n",
             format!("{}/{}", theme.from.implemented, theme.from.in_scope()),
             format!("{}/{}", theme.to.implemented, theme.to.in_scope())
         ));
@@ -66,11 +95,12 @@ pub(super) fn comparison_table(comparison: &Comparison) -> String {
 
 /// The counts per status, per theme and in total.
 pub(super) fn overview_table(overview: &Overview) -> String {
+    let width = theme_width(overview.themes.iter().map(|t| t.theme.as_str()));
     let mut out = format!(
-        "{} (versie {})\n{:<45} {:>8} {:>8} {:>8} {:>8} {:>8} {:>12}\n",
+        "{} (versie {})\n{:<width$} {:>8} {:>8} {:>8} {:>8} {:>8} {:>12}\n",
         overview.catalog.name,
         overview.catalog.version,
-        "Thema",
+        THEME_HEADING,
         "Criteria",
         "Geïmpl.",
         "Gedeelt.",
@@ -84,9 +114,9 @@ pub(super) fn overview_table(overview: &Overview) -> String {
         .map(|t| (t.theme.as_str(), t.counts))
         .chain(std::iter::once(("Totaal", overview.total)));
     for (name, c) in rows {
-        let name: String = name.chars().take(45).collect();
+        let name = fit(name, width);
         out.push_str(&format!(
-            "{name:<45} {:>8} {:>8} {:>8} {:>8} {:>8} {:>12}\n",
+            "{name:<width$} {:>8} {:>8} {:>8} {:>8} {:>8} {:>12}\n",
             c.criteria, c.implemented, c.partial, c.open, c.not_applicable, c.unanswered
         ));
     }
@@ -254,6 +284,22 @@ fn describe_mapping(plan: &ImportPlan) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn theme_names_are_whole_or_end_in_an_ellipsis() {
+        let long = "Governance en de functionaris gegevensbescherming";
+        let width = theme_width([long, "Rechten"].into_iter());
+        assert_eq!(width, long.chars().count());
+        assert_eq!(fit(long, width), long);
+        assert_eq!(theme_width(["Kort"].into_iter()), "Totaal".len());
+        let endless = "Beveiliging ".repeat(10);
+        let width = theme_width([endless.as_str()].into_iter());
+        assert_eq!(width, THEME_COLUMN_MAX);
+        let shown = fit(&endless, width);
+        assert!(shown.starts_with("Beveiliging Beveiliging"), "{shown}");
+        assert!(shown.ends_with('…'), "{shown}");
+        assert!(shown.chars().count() <= THEME_COLUMN_MAX);
+    }
 
     #[test]
     fn a_finding_names_its_criterion_and_column_before_the_cell() {

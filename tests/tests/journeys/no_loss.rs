@@ -236,8 +236,25 @@ async fn every_way_of_leaving_a_field_saves_what_was_typed() {
     app.show_screen("Overzicht").await;
     app.wait_for("tr[data-testid=total]", ACTION_TIMEOUT).await;
 
-    // Closing the window right after typing a justification.
+    // An arrow key in the open details, outside a text field, right after typing: the details
+    // go on to the next criterion (as the key hints say) and keep the keyboard, so Esc closes.
     app.show_screen("Beoordelen").await;
+    app.open_row("2.1").await;
+    type_into(&app, "#veld-eigenaar", "Pijl in details").await;
+    app.client
+        .execute(
+            "document.getElementById('detail-kop').focus(); return true;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.press("\u{e015}").await; // ArrowDown
+    wait_for_detail(&app, "2.2").await;
+    app.wait_for_focus("#detail-kop").await;
+    app.press("\u{e00c}").await; // Escape
+    app.wait_for_texts("#detail-kop", |t| t.is_empty()).await;
+
+    // Closing the window right after typing a justification.
     app.open_row("1.5").await;
     type_into(&app, "#veld-onderbouwing", "Sluiten onderbouwing").await;
     app.close_window().await;
@@ -253,6 +270,11 @@ async fn every_way_of_leaving_a_field_saves_what_was_typed() {
     };
     assert_eq!(field("1.1").deadline.as_deref(), Some("2026-12-31"), "Esc");
     assert_eq!(field("1.2").owner, "Pijl Eigenaar", "arrow key");
+    assert_eq!(
+        field("2.1").owner,
+        "Pijl in details",
+        "arrow key in the details"
+    );
     assert_eq!(field("1.3").action, "Klik actie", "click on another row");
     assert_eq!(field("1.4").evidence, "Tab bewijs", "another tab");
     assert_eq!(

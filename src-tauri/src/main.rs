@@ -17,6 +17,7 @@ mod error;
 mod hardening;
 #[cfg(test)]
 mod ipc_acl;
+mod screen;
 mod state;
 
 use std::process::ExitCode;
@@ -54,6 +55,7 @@ fn main() -> ExitCode {
         use tauri::Manager;
         if let Some(window) = app.get_webview_window("main") {
             lean_webview(&window);
+            screen::fit_to_screen(&window);
         }
         Ok(())
     });

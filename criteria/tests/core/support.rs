@@ -138,7 +138,18 @@ impl Finished {
 
 impl Running {
     pub fn spawn(mut cmd: Command) -> Running {
-        let mut child = cmd.spawn().expect("start the child process");
+        // Under Wine a process start now and then fails with ERROR_INTERNAL_ERROR (1359) on a
+        // busy machine (Wine's, not the code's; see src-tauri/tests/cli.rs): tried again.
+        let mut tries = 1;
+        let mut child = loop {
+            match cmd.spawn() {
+                Err(err) if cfg!(windows) && err.raw_os_error() == Some(1359) && tries < 3 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(500));
+                }
+                started => break started.expect("start the child process"),
+            }
+        };
         let stdout = child.stdout.take().expect("piped stdout");
         let stderr = child.stderr.take().expect("piped stderr");
         let (tx, lines) = channel();

@@ -2,12 +2,18 @@
 # Installs what AVG-borging needs on Debian/Ubuntu and is not there yet.
 #   scripts/install-deps.sh run    packages to build and run the app
 #   scripts/install-deps.sh test   also the end-to-end test tools (WebKitWebDriver, Xvfb, tauri-driver)
+#   scripts/install-deps.sh windows  only the Windows build's packages (mingw-w64, Wine, NSIS, zip;
+#                                    scripts/windows/setup.sh)
 # Only installs what is missing; as non-root it uses sudo, or prints the exact line to run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mode=${1:-run}
 packages=(libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev build-essential pkg-config file)
+if [ "$mode" = windows ]; then
+  # The cross compiler, 64-bit Wine for the tests and the installer, makensis, zip.
+  packages=(gcc-mingw-w64-x86-64 wine wine64 nsis zip)
+fi
 if [ "$mode" = test ]; then
   # util-linux and mount: prlimit, unshare and mount for the fault-injection tests (criteria/tests/core).
   packages+=(webkit2gtk-driver xvfb xauth xdotool dbus-daemon util-linux mount)

@@ -9,26 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 export WINEPREFIX="${WINEPREFIX:-/var/tmp/avg-borging-wine}"
-packages=(gcc-mingw-w64-x86-64 wine wine64 nsis zip)
-
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  install_line="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${missing[*]}"
-  if [ "$(id -u)" -eq 0 ]; then
-    echo "Installing system packages: ${missing[*]}"
-    sh -c "$install_line"
-  elif command -v sudo >/dev/null 2>&1; then
-    echo "Installing system packages with sudo: ${missing[*]}"
-    sudo sh -c "$install_line"
-  else
-    echo "These system packages are missing: ${missing[*]}" >&2
-    echo "Run as root:  $install_line" >&2
-    exit 1
-  fi
-fi
+# The Debian packages (only those missing), the same way as the app's.
+scripts/install-deps.sh windows
 
 if ! rustup target list --installed | grep -qx x86_64-pc-windows-gnu; then
   rustup target add x86_64-pc-windows-gnu
